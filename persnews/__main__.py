@@ -1,0 +1,5 @@
+"""``python -m persnews``: the same as the ``persnews`` command."""
+
+from persnews.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,94 @@
+"""The scanner that cuts text into atoms: words, numbers, URLs, punctuation.
+
+Normalization decides spacing between atoms, and tokenization reports them, so
+both use this one scanner.  Atoms never overlap and never contain whitespace;
+a half-space (ZWNJ) belongs to an atom only between two letters.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from typing import Final
+
+import regex
+
+from persnews import _hazm
+
+__all__ = ["CLOSING", "OPENING", "ZWNJ", "atom_pattern", "atoms"]
+
+ZWNJ: Final = "\u200c"
+#: punctuation that hugs the word before it and wants a space after it
+CLOSING: Final = frozenset(".,،؛;:!?؟»)]}…٪%")
+#: punctuation that hugs the word after it and wants a space before it
+OPENING: Final = frozenset("«([{")
+
+#: top-level domains recognised in bare domain names (www-less URLs)
+_TLDS: Final = (
+    "com|org|net|ir|info|io|gov|edu|int|mil|co|uk|de|fr|ru|tv|me|news|app|biz|eu|af|tj|"
+    "az|am|tr|iq|ae|us|ca|au|ch|in|cn|jp|ly|fm|ai|it|es|nl|se|no|pl|ua|kz|uz|pk|sa|qa|"
+    "lb|sy|om|kw|bh|ge|eg|online|site|press|agency|ws"
+)
+#: Latin abbreviations that end with a full stop
+_LATIN_ABBREVIATIONS: Final = (
+    "Mr|Mrs|Ms|Dr|Prof|Jr|Sr|St|vs|etc|Inc|Ltd|Co|Corp|No|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep"
+)
+
+_LETTER: Final = r"[\p{Arabic}&&[\p{L}\p{M}]]"
+_LATIN: Final = r"[\p{Latin}\p{M}]"
+_OTHER_LETTER: Final = r"[[\p{L}\p{M}]--[\p{Arabic}\p{Latin}]]"
+
+
+@functools.cache
+def atom_pattern() -> regex.Pattern[str]:
+    """The compiled scanner (built on first use: it includes hazm's abbreviations)."""
+    persian = sorted(
+        (a for a in _hazm.lexicon().abbreviations if "." in a and len(a.replace(".", "")) > 1),
+        key=len,
+        reverse=True,
+    )
+    single = sorted(
+        (a for a in _hazm.lexicon().abbreviations if "." in a and len(a.replace(".", "")) == 1),
+        key=len,
+        reverse=True,
+    )
+    honorifics = sorted(
+        (a for a in _hazm.lexicon().abbreviations if a.startswith("(")), key=len, reverse=True
+    )
+    persian_abbreviation = "|".join(regex.escape(a) for a in persian)
+    single_abbreviation = "|".join(regex.escape(a) for a in single)
+    honorific = "|".join(regex.escape(a) for a in honorifics)
+    source = rf"""
+      (?P<email>(?<![\w.%+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]*@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+)
+    | (?P<url>
+          (?:https?://|ftp://|www\.)[^\s«»"<>\[\]{{}}()،؛]+(?<![.,:;!?'’،؛])
+        | (?<![\w@.\-/])[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9\-]+)*
+          \.(?:{_TLDS})(?![A-Za-z0-9\-])(?:/[^\s«»"<>()\[\]،؛]*(?<![.,:;!?'’،؛]))?
+      )
+    | (?P<abbrev>
+          (?<!{_LETTER})(?:{persian_abbreviation})(?!{_LETTER}|\.{_LETTER})
+        | (?<=\d\s?)(?:{single_abbreviation})(?!{_LETTER})
+        | (?:{honorific})
+        | (?<![A-Za-z.])(?:[A-Za-z]\.){{2,}}(?![A-Za-z])
+        | \b(?:{_LATIN_ABBREVIATIONS})\.
+      )
+    | (?P<number>\d+(?:[.,٫٬/:\-]\d+)*)
+    | (?P<mention>(?<![\w@])@[A-Za-z0-9_]+)
+    | (?P<hashtag>\#(?:[\p{{L}}\p{{M}}\p{{N}}_]|\u200c(?=[\p{{L}}\p{{N}}_]))+)
+    | (?P<word>
+          {_LETTER}+(?:\u200c+{_LETTER}+)*
+        | {_LATIN}+(?:[0-9]+{_LATIN}*)*(?:[\-'’.&](?=[\p{{Latin}}0-9])[\p{{Latin}}\p{{M}}0-9]+)*
+        | {_OTHER_LETTER}+
+      )
+    | (?P<punct>\.{{2,}}|[!?؟]+|[\p{{P}}])
+    | (?P<symbol>[^\s\u200c])
+    """
+    return regex.compile(source, regex.VERBOSE | regex.VERSION1)
+
+
+def atoms(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, str]]:
+    """Yield ``(start, end, kind)`` for every atom of ``text[start:end]``."""
+    for match in atom_pattern().finditer(text, start, len(text) if end is None else end):
+        kind = match.lastgroup
+        assert kind is not None
+        yield match.start(), match.end(), kind

@@ -1,0 +1,23 @@
+"""Loads persnews/data/*.tsv through importlib.resources, once per process."""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+
+__all__ = ["table"]
+
+
+@functools.cache
+def table(name: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    """Return the header and rows of ``persnews/data/<name>.tsv``."""
+    text = resources.files("persnews").joinpath("data", f"{name}.tsv").read_text("utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    header = tuple(lines[0].split("\t"))
+    rows = tuple(tuple(line.split("\t")) for line in lines[1:])
+    for number, row in enumerate(rows, start=2):
+        if len(row) != len(header):
+            raise ValueError(
+                f"data/{name}.tsv line {number}: {len(row)} fields, expected {len(header)}"
+            )
+    return header, rows

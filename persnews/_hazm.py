@@ -1,0 +1,155 @@
+"""The only module that touches hazm.
+
+hazm costs about two seconds and 150 MB to import (it pulls in scikit-learn,
+scipy, nltk and gensim) and another 1.4 s to build a ``Normalizer``.  persnews
+needs hazm's *knowledge* — its word list, verb stems and abbreviations — not
+its machine-learning stack, so :func:`lexicon` reads the data files of the
+installed hazm package directly, without importing it.  Everything is loaded
+lazily, once per process.
+
+hazm's own tools stay reachable through :func:`hazm_normalizer` and
+:func:`hazm_tokenizers` for agreement measurements and tests.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+__all__ = ["Lexicon", "data_dir", "hazm_normalizer", "hazm_tokenizers", "lexicon"]
+
+#: personal endings of the past tense (and of the present, minus "د")
+_PAST_ENDINGS = ("م", "ی", "", "یم", "ید", "ند")
+_PRESENT_ENDINGS = ("م", "ی", "د", "یم", "ید", "ند")
+
+
+@functools.cache
+def data_dir() -> Path:
+    """Return the folder of the installed hazm package's data files (no import)."""
+    spec = importlib.util.find_spec("hazm")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError(
+            "persnews needs the hazm package (pip install hazm==0.10.0)", name="hazm"
+        )
+    return Path(next(iter(spec.submodule_search_locations))) / "data"
+
+
+@attrs.frozen
+class Lexicon:
+    """hazm's lexicons, in the shapes persnews asks questions in."""
+
+    #: word -> corpus frequency (hazm's words.dat)
+    frequency: dict[str, int]
+    #: word -> part-of-speech tags, e.g. ("N", "AJ")
+    pos: dict[str, tuple[str, ...]]
+    #: every conjugated verb form hazm's Lemmatizer knows, with ZWNJ after می/نمی
+    verb_forms: frozenset[str]
+    #: the subset safe to repair when glued (میشود -> می‌شود): forms of verbs whose
+    #: infinitive hazm has seen, minus the 2nd person singular (میدانی is a noun)
+    glued_verb_forms: frozenset[str]
+    #: past participles (بن ماضی + ه, and negated), e.g. شده، نشده، کرده
+    participles: frozenset[str]
+    #: present stems of hazm's verbs, e.g. گیر، رسان، ساز
+    present_stems: frozenset[str]
+    #: hazm's stop words
+    stopwords: frozenset[str]
+    #: hazm's abbreviations, e.g. ه.ش. ق.م. (ع)
+    abbreviations: tuple[str, ...]
+
+    def known(self, word: str) -> bool:
+        """True if ``word`` is in hazm's word list or is a verb form it knows."""
+        return word in self.frequency or word in self.verb_forms
+
+    def attested(self, word: str) -> bool:
+        """True if hazm's word list gives ``word`` a frequency or a part of speech.
+
+        hazm's list also holds glued misspellings with neither (کتابها، میگویند,
+        frequency 0, tag "0"); those are not evidence that a spelling is right.
+        """
+        return (
+            self.frequency.get(word, 0) > 0
+            or self.pos.get(word, ("0",)) != ("0",)
+            or word in self.verb_forms
+        )
+
+
+def _lines(name: str) -> list[str]:
+    text = (data_dir() / name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _conjugate(past: str, present: str, second_singular: bool = True) -> set[str]:
+    """The simple conjugations of one verb, as hazm's ``Conjugation`` spells them."""
+    forms: set[str] = set()
+    past_endings = _PAST_ENDINGS if second_singular else ("م", "", "یم", "ید", "ند")
+    present_endings = _PRESENT_ENDINGS if second_singular else ("م", "د", "یم", "ید", "ند")
+    if past:
+        simple = {past + ending for ending in past_endings}
+        forms |= simple | {"ن" + form for form in simple}
+        forms |= {prefix + "\u200c" + form for form in simple for prefix in ("می", "نمی")}
+    if present:
+        simple = {present + ending for ending in present_endings}
+        forms |= {prefix + "\u200c" + form for form in simple for prefix in ("می", "نمی")}
+        forms |= {"ب" + form for form in simple} | {"ن" + form for form in simple}
+    return forms
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """Load hazm's word, verb, stop-word and abbreviation lists (cached)."""
+    frequency: dict[str, int] = {}
+    pos: dict[str, tuple[str, ...]] = {}
+    for line in _lines("words.dat"):
+        parts = line.split("\t")
+        word = parts[0]
+        frequency[word] = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 0
+        pos[word] = tuple(parts[2].split(",")) if len(parts) > 2 else ()
+    forms: set[str] = {"است"}
+    glued: set[str] = set()
+    participles: set[str] = set()
+    presents: set[str] = set()
+    for line in _lines("verbs.dat"):
+        past, _, present = line.partition("#")
+        forms |= _conjugate(past, present)
+        if frequency.get(past + "ن", 0) > 0:
+            glued |= _conjugate(past, present, second_singular=False)
+        if present:
+            presents.add(present)
+        if past:
+            participles |= {past + "ه", "ن" + past + "ه"}
+    return Lexicon(
+        frequency=frequency,
+        pos=pos,
+        verb_forms=frozenset(forms),
+        glued_verb_forms=frozenset(glued),
+        participles=frozenset(participles),
+        present_stems=frozenset(presents),
+        stopwords=frozenset(_lines("stopwords.dat")),
+        abbreviations=tuple(_lines("abbreviations.dat")),
+    )
+
+
+@functools.cache
+def _hazm() -> Any:
+    import hazm  # the one place persnews imports hazm
+
+    return hazm
+
+
+@functools.cache
+def hazm_normalizer() -> Callable[[str], str]:
+    """hazm's own ``Normalizer().normalize`` (slow to build; for measurements and tests)."""
+    normalizer: Callable[[str], str] = _hazm().Normalizer().normalize
+    return normalizer
+
+
+@functools.cache
+def hazm_tokenizers() -> tuple[Callable[[str], list[str]], Callable[[str], list[str]]]:
+    """hazm's ``sent_tokenize`` and ``word_tokenize`` (for measurements and tests)."""
+    hazm = _hazm()
+    return hazm.sent_tokenize, hazm.word_tokenize

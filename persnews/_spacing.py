@@ -1,0 +1,278 @@
+"""The ``spacing`` normalization step: decisions between and inside atoms.
+
+Works on the atoms of :mod:`persnews._atoms`.  Between two atoms it decides
+the gap: one space, a line break, a paragraph break, nothing (before closing
+punctuation), or a half-space (ZWNJ) when hazm's lexicons say the two belong
+together (``می رود``, ``کتاب ها``, ``منطقه ای``, ``بین المللی``).  Inside an atom
+it repairs glued affixes (``منطقهای``, ``دیپلماتهای``, ``میشود``), turns Latin
+digits of Persian numbers into Persian digits and ``...`` into ``…``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Final, NamedTuple
+
+from persnews import _atoms, _hazm
+from persnews._atoms import CLOSING, OPENING, ZWNJ
+from persnews.text import Edit
+
+__all__ = ["edits"]
+
+#: suffixes written after a space or glued on; joined to their word with a half-space
+SUFFIXES: Final = ("هایی", "های", "ها", "ترین", "تری", "تر")
+#: suffixes joined with a half-space only after a word that ends in «ه»
+AFTER_HEH: Final = ("ایم", "اید", "اند", "ای", "ام", "ات", "اش", "ی")
+#: ... of which these are also repaired when glued on (not «ی»: آزمایشگاهی is right)
+GLUED_AFTER_HEH: Final = ("ایم", "اید", "اند", "ای", "ام", "ات", "اش")
+#: comparative suffixes: only after adjectives and adverbs
+COMPARATIVES: Final = frozenset({"ترین", "تری", "تر"})
+#: letters that never join the next letter: a half-space after them changes nothing
+NON_JOINING: Final = frozenset("اآدذرزژو")
+#: bound first halves of compounds: «بی سابقه» -> «بی‌سابقه»
+COMPOUND_PREFIXES: Final = frozenset({"بی", "هم", "پیش", "پس", "فرا", "ضد", "غیر", "نیم"})
+#: second halves that make a compound with the word before: «سه شنبه», «دی ماه»
+COMPOUND_HEADS_AFTER: Final = frozenset({"شنبه", "ماه"})
+#: verbal prefixes joined to a following verb form with a half-space
+VERB_PREFIXES: Final = ("نمی", "می")
+#: words never joined to the next word as the first half of a compound
+#: (prepositions and conjunctions: «به روز» is not «به‌روز» in «به روز دوشنبه»)
+NOT_COMPOUND_HEADS: Final = frozenset(
+    {"به", "در", "از", "با", "بر", "تا", "که", "را", "و", "یا", "این", "آن"}
+)
+#: ordinal endings glued to digits (۲۰ام, ۵مین): no space is put between
+ORDINAL_ENDINGS: Final = frozenset({"م", "ام", "مین", "امین"})
+#: Latin punctuation after a Persian word -> its Persian form
+PERSIAN_PUNCTUATION: Final[dict[str, str]] = {",": "،", ";": "؛", "?": "؟"}
+#: closing punctuation that wants a space after it when a word follows directly
+SPACE_AFTER: Final = frozenset(".,،;؛:!?؟»)]}…")
+#: atom kinds that read as words for spacing purposes
+WORDLIKE: Final = frozenset({"word", "number", "abbrev", "url", "email", "hashtag", "mention"})
+LATIN_DIGITS: Final = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
+
+
+class _Atom(NamedTuple):
+    start: int
+    end: int
+    kind: str
+    text: str
+
+
+def _persian(word: str) -> bool:
+    return "\u0600" <= word[0] <= "\u06ff" or "\ufb50" <= word[0] <= "\ufeff"
+
+
+def _latin(atom: _Atom | None) -> bool:
+    return atom is not None and atom.kind == "word" and atom.text[0].isascii()
+
+
+def edits(text: str) -> Iterator[Edit]:
+    """Yield the spacing edits for ``text`` (sorted, non-overlapping)."""
+    items = [_Atom(s, e, k, text[s:e]) for s, e, k in _atoms.atoms(text)]
+    if not items:
+        if text:
+            yield 0, len(text), ""
+        return
+    joined = _triple_joins(items, text)
+    previous: _Atom | None = None
+    for index, atom in enumerate(items):
+        begin = previous.end if previous else 0
+        gap = text[begin : atom.start]
+        if previous is None:
+            replacement = ""
+        elif index in joined:
+            replacement = joined[index]
+        else:
+            replacement = _gap(previous, atom, gap)
+        if replacement != gap:
+            yield begin, atom.start, replacement
+        following = items[index + 1] if index + 1 < len(items) else None
+        yield from _inside(atom, previous, following, gap)
+        previous = atom
+    last = items[-1]
+    if last.end < len(text):
+        yield last.end, len(text), ""
+
+
+def _triple_joins(items: list[_Atom], text: str) -> dict[int, str]:
+    """«گفت و گو» -> «گفت‌وگو» where hazm's word list has the joined compound."""
+    frequency = _hazm.lexicon().frequency
+    result: dict[int, str] = {}
+    for i in range(len(items) - 2):
+        first, middle, last = items[i], items[i + 1], items[i + 2]
+        if middle.text != "و" or first.kind != "word" or last.kind != "word":
+            continue
+        if text[first.end : middle.start] != " " or text[middle.end : last.start] != " ":
+            continue
+        if any(frequency.get(first.text + ZWNJ + "و" + stem, 0) > 0 for stem in _stems(last.text)):
+            result[i + 1] = ZWNJ
+            result[i + 2] = ""
+    return result
+
+
+def _stems(word: str) -> Iterator[str]:
+    """The word itself, and the word without each plural/comparative suffix it ends with."""
+    yield word
+    for suffix in SUFFIXES:
+        if word.endswith(suffix) and len(word) > len(suffix) + 1:
+            yield word[: -len(suffix)]
+
+
+def _gap(left: _Atom, right: _Atom, gap: str) -> str:
+    """What the whitespace between two atoms should be."""
+    newlines = gap.count("\n")
+    if newlines:
+        return "\n\n" if newlines > 1 else "\n"
+    core = gap.replace(ZWNJ, "")
+    if right.kind == "punct" and right.text[0] in CLOSING and right.text[0] != "…":
+        return ""
+    if left.kind == "punct" and left.text[-1] in OPENING:
+        return ""
+    if not core:
+        if (
+            left.kind == "punct"
+            and left.text[-1] in SPACE_AFTER
+            and (right.kind in WORDLIKE or (right.kind == "punct" and right.text[0] in OPENING))
+        ):
+            return " "
+        if right.kind == "punct" and right.text[0] in OPENING and left.kind in WORDLIKE:
+            return " "
+        if left.kind == "number" and right.kind == "word" and _persian(right.text):
+            return "" if right.text in ORDINAL_ENDINGS and not gap else " "
+        if left.kind == "word" and _persian(left.text) and right.kind == "number":
+            return " "
+        if gap and left.kind in WORDLIKE and right.kind in WORDLIKE:
+            return " "  # a stray half-space between two words: keep them apart
+        return ""
+    if left.kind == "word" and right.kind == "word" and _joins(left.text, right.text):
+        return ZWNJ
+    return " "
+
+
+def _joins(left: str, right: str) -> bool:
+    """Should ``left right`` be written ``left‌right``?  Decided by hazm's lexicons."""
+    lexicon = _hazm.lexicon()
+    if left in VERB_PREFIXES:
+        return left + ZWNJ + right in lexicon.verb_forms
+    if right in COMPARATIVES:
+        return bool({"AJ", "ADV"} & set(lexicon.pos.get(left, ())))
+    if right in SUFFIXES:
+        return lexicon.known(left) and _persian(left)
+    if right in AFTER_HEH:
+        return left.endswith("ه") and lexicon.known(left)
+    if (
+        lexicon.frequency.get(left + ZWNJ + right, 0) <= 0
+        or left in NOT_COMPOUND_HEADS
+        or right in lexicon.participles
+        or right in lexicon.verb_forms
+    ):
+        return False
+    return (
+        right.startswith("ال")  # Arabic compounds: بین‌المللی، آیت‌الله
+        or right in lexicon.present_stems  # اصلاح‌طلب
+        or (right.endswith("ی") and right[:-1] in lexicon.present_stems)  # پیش‌بینی، عادی‌سازی
+        or left in COMPOUND_PREFIXES
+        or right in COMPOUND_HEADS_AFTER
+    )
+
+
+def _inside(
+    atom: _Atom, previous: _Atom | None, following: _Atom | None, gap: str
+) -> Iterator[Edit]:
+    """Edits inside one atom."""
+    if atom.kind == "number":
+        if not ((_latin(previous) and gap == " ") or _latin_follows(atom, following)):
+            converted = atom.text.translate(LATIN_DIGITS)
+            if converted.count(".") == 1 and converted.replace(".", "").isdigit():
+                converted = converted.replace(".", "٫")
+            if converted != atom.text:
+                yield atom.start, atom.end, converted
+    elif atom.kind == "word" and _persian(atom.text) and ZWNJ not in atom.text:
+        repaired = _repair_word(atom.text)
+        if repaired != atom.text:
+            yield from _word_edits(atom, repaired)
+    elif atom.kind == "punct":
+        if atom.text.startswith("...") and set(atom.text) == {"."}:
+            yield atom.start, atom.end, "…"
+        elif atom.text in PERSIAN_PUNCTUATION and previous and previous.kind == "word":
+            if _persian(previous.text):
+                yield atom.start, atom.end, PERSIAN_PUNCTUATION[atom.text]
+        elif atom.text == "%" and previous and previous.kind == "number":
+            yield atom.start, atom.end, "٪"
+
+
+def _latin_follows(atom: _Atom, following: _Atom | None) -> bool:
+    return _latin(following) and following is not None and following.start - atom.end <= 1
+
+
+def _word_edits(atom: _Atom, repaired: str) -> Iterator[Edit]:
+    """Express a repair as zero-width ZWNJ insertions when that is all it is."""
+    if repaired.replace(ZWNJ, "") == atom.text:
+        offset = 0
+        for index, char in enumerate(repaired):
+            if char == ZWNJ:
+                position = atom.start + index - offset
+                offset += 1
+                yield position, position, ZWNJ
+    else:
+        yield atom.start, atom.end, repaired
+
+
+def _repair_word(word: str) -> str:
+    """Fix a word written without its half-space, or with a letter stretched."""
+    lexicon = _hazm.lexicon()
+    if lexicon.attested(word):
+        return word
+    word = _unrepeat(word)
+    if lexicon.attested(word):
+        return word
+    for prefix in VERB_PREFIXES:
+        joined = prefix + ZWNJ + word[len(prefix) :]
+        if word.startswith(prefix) and joined in lexicon.glued_verb_forms:
+            return joined
+    # every reading of the word as stem + suffix, scored by the stem's frequency;
+    # an empty stem stands for "leave it as it is"
+    for cut in (1, 2):  # a vowel-final word plus ی or یی: انتهای، بهای، تنهایی
+        vowel_final = word[-cut - 1 : -cut] in {"ا", "و"}
+        if word.endswith("ی" * cut) and vowel_final and lexicon.attested(word[:-cut]):
+            return word
+    readings: list[tuple[int, str]] = []
+    for cut in (1, 2):  # a comparative plus ی or ین: بیشتری، بیشترین
+        if word.endswith(("ی", "ین")[cut - 1]) and lexicon.attested(word[:-cut]):
+            readings.append((lexicon.frequency.get(word[:-cut], 0), ""))
+    for suffix in (*SUFFIXES, *GLUED_AFTER_HEH):
+        stem = word[: -len(suffix)]
+        if not word.endswith(suffix) or stem not in lexicon.frequency or len(stem) < 2:
+            continue
+        if suffix in COMPARATIVES and (
+            word in lexicon.frequency or not {"AJ", "ADV"} & set(lexicon.pos.get(stem, ()))
+        ):
+            continue  # فیلتر، دفتر، شوشتری are listed words, not comparatives
+        if suffix in GLUED_AFTER_HEH and not stem.endswith("ه"):
+            continue
+        readings.append((lexicon.frequency[stem], stem))
+    if readings:
+        stem = max(readings)[1]
+        if stem and stem[-1] not in NON_JOINING:
+            return stem + ZWNJ + word[len(stem) :]
+    return word
+
+
+def _unrepeat(word: str) -> str:
+    """سلاممممم -> سلام: a letter written three or more times, shortened by the lexicon."""
+    runs = []
+    index = 0
+    while index < len(word):
+        end = index
+        while end < len(word) and word[end] == word[index]:
+            end += 1
+        runs.append((word[index], end - index))
+        index = end
+    if all(count < 3 for _, count in runs):
+        return word
+    once = "".join(char * (1 if count >= 3 else count) for char, count in runs)
+    twice = "".join(char * (2 if count >= 3 else count) for char, count in runs)
+    known = _hazm.lexicon().known
+    if known(once) != known(twice):
+        return once if known(once) else twice
+    return twice

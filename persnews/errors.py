@@ -1,0 +1,69 @@
+"""Errors raised by persnews.
+
+Every error is a :class:`PersnewsError` and also subclasses the builtin that
+matches its meaning, so ``except TypeError`` and ``except ValueError`` keep
+working in code that does not know about persnews.
+
+>>> import persnews
+>>> try:
+...     persnews.normalize(b"bytes")
+... except TypeError as error:
+...     print(error)
+text must be str, not bytes; decode it first, e.g. data.decode("utf-8")
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+__all__ = ["InputTypeError", "InvalidValueError", "PersnewsError"]
+
+
+class PersnewsError(Exception):
+    """Base class of every error persnews raises on purpose."""
+
+
+@attrs.define(auto_exc=True, eq=False, str=False)
+class InputTypeError(PersnewsError, TypeError):
+    """An argument has the wrong type.
+
+    ``argument`` names the parameter, ``expected`` what it accepts and
+    ``got`` the type name that was passed.
+    """
+
+    #: the parameter that was given the wrong type
+    argument: str
+    #: what the parameter accepts, in words
+    expected: str
+    #: the name of the type that was passed
+    got: str
+
+    def __str__(self) -> str:
+        message = f"{self.argument} must be {self.expected}, not {self.got}"
+        if self.got in {"bytes", "bytearray", "memoryview"}:
+            message += '; decode it first, e.g. data.decode("utf-8")'
+        return message
+
+
+@attrs.define(auto_exc=True, eq=False, str=False)
+class InvalidValueError(PersnewsError, ValueError):
+    """An argument has the right type but a value persnews cannot use."""
+
+    #: the parameter (or field) that has the bad value
+    field: str
+    #: the value that was given
+    value: Any
+    #: what would have been valid, in words
+    valid: str
+
+    def __str__(self) -> str:
+        return f"invalid {self.field} {self.value!r}: expected {self.valid}"
+
+
+def check_text(text: object, argument: str = "text") -> str:
+    """Return ``text`` if it is a ``str``; raise :class:`InputTypeError` otherwise."""
+    if isinstance(text, str):
+        return text
+    raise InputTypeError(argument=argument, expected="str", got=type(text).__name__)

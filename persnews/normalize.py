@@ -1,0 +1,209 @@
+"""Normalization steps: small, named and table-driven.
+
+Each step turns a :class:`~persnews.text.NormalizedText` into another one by
+*edits* — replace ``text[start:end]`` with something — so every character of
+the result still knows which original characters it came from.  Insertions
+are zero-width edits, so neighbouring characters keep their exact spans.
+
+The steps, in order (see ``docs/normalization.md`` for what each one does and
+where persnews deliberately differs from hazm):
+
+``line_breaks``  ``invisible``  ``spaces``  ``ligatures``  ``letters``
+``compose``  ``diacritics``  ``kashida``  ``quotes``  ``spacing``
+
+>>> from persnews import normalize
+>>> normalize("ميگويند   منطقهاي   است .").text
+'می\u200cگویند منطقه\u200cای است.'
+>>> normalize("قیمت 12.5 درصد(۱۴۰۲/۰۷/۱۵)").text
+'قیمت ۱۲٫۵ درصد (۱۴۰۲/۰۷/۱۵)'
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from collections.abc import Callable, Iterator
+from typing import Final
+
+import attrs
+import regex
+
+from persnews import _spacing
+from persnews.errors import check_text
+from persnews.text import Edit, NormalizedText
+
+__all__ = ["STEPS", "Step", "normalize"]
+
+# ---------------------------------------------------------------- tables
+
+#: Arabic-script letters written with Arabic (or Urdu) code points -> Persian letters
+LETTERS: Final[dict[str, str]] = {
+    **dict.fromkeys("كڪګڬڭڮ", "ک"),
+    **dict.fromkeys("يىېۍێۑےۓٸ", "ی"),
+    **dict.fromkeys("ةۀہۂۃەھ", "ه"),
+    **dict.fromkeys("ؤۄۅۆۇۈۉۊۋۏٶٷ", "و"),
+    **dict.fromkeys("إأٱٲٳٵ", "ا"),
+    **dict.fromkeys("ٹٺټٽ", "ت"),
+    "ڀ": "پ",
+    "ڤ": "ف",
+    "ڨ": "ق",
+    "ڜ": "ش",
+}
+#: Arabic-Indic digits -> Persian digits (Latin digits are handled per atom)
+DIGITS: Final[dict[str, str]] = {
+    **{chr(0x0660 + i): chr(0x06F0 + i) for i in range(10)},
+}
+#: letter + combining hamza/madda written as two code points -> one Persian letter
+COMPOSE: Final[dict[str, str]] = {
+    "ا\u0653": "آ",
+    "ا\u0654": "ا",
+    "ا\u0655": "ا",
+    "و\u0654": "و",
+    "ی\u0654": "ئ",
+    "ه\u0654": "ه",
+}
+#: Arabic diacritics and Quranic marks (removed, folded into the letter they sit on)
+DIACRITICS: Final = r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed\u08d3-\u08ff]"  # noqa: E501
+KASHIDA: Final = "\u0640"
+#: invisible format and control characters, except the half-space (ZWNJ),
+#: tab and line feed; lone surrogates too
+INVISIBLE: Final = r"[\p{Cf}\p{Cc}\p{Cs}\p{Cn}--[\u200c\t\n]]"
+#: line separators other than \n
+LINE_BREAKS: Final = "\r\n|[\r\u2028\u2029\x0b\x0c\x85]"
+
+
+@functools.cache
+def _presentation_forms() -> tuple[dict[int, str], dict[str, str]]:
+    """Arabic presentation forms from Unicode's compatibility decompositions.
+
+    Returns a one-to-one translation table (single letters) and a table of
+    ligatures that expand to several letters (ﻻ -> لا, ﷲ -> الله).
+    """
+    single: dict[int, str] = {}
+    ligatures: dict[str, str] = {}
+    for code in (*range(0xFB50, 0xFE00), *range(0xFE70, 0xFF00)):
+        char = chr(code)
+        if not unicodedata.name(char, ""):
+            continue
+        folded = unicodedata.normalize("NFKC", char)
+        folded = "".join(c for c in folded if not unicodedata.combining(c)).strip()
+        folded = folded.translate({ord(k): v for k, v in LETTERS.items()})
+        if len(folded) == 1:
+            single[code] = folded
+        elif folded:
+            ligatures[char] = folded
+    return single, ligatures
+
+
+# ---------------------------------------------------------------- steps
+
+
+@attrs.frozen
+class Step:
+    """A named normalization step: a function from text to edits."""
+
+    #: the name reported in ``NormalizedText.steps``
+    name: str
+    #: yields sorted, non-overlapping edits for a text
+    edits: Callable[[str], Iterator[Edit]]
+    #: run again until nothing changes (its edits can create new work for it:
+    #: removing the space in «.. .» makes «...», which it then turns into «…»)
+    repeat: bool = False
+
+
+def _regex_step(
+    name: str, pattern: str | Callable[[], str], replace: Callable[[regex.Match[str]], str]
+) -> Step:
+    """A step that replaces every match of ``pattern`` (compiled on first use)."""
+
+    @functools.cache
+    def compiled() -> regex.Pattern[str]:
+        return regex.compile(pattern if isinstance(pattern, str) else pattern(), regex.VERSION1)
+
+    def edits(text: str) -> Iterator[Edit]:
+        for match in compiled().finditer(text):
+            replacement = replace(match)
+            if replacement != match.group():
+                yield match.start(), match.end(), replacement
+
+    return Step(name, edits)
+
+
+def _translate_step(name: str, table: Callable[[], dict[int, str]]) -> Step:
+    """A one-to-one character mapping: no offsets move."""
+
+    def edits(text: str) -> Iterator[Edit]:
+        translated = text.translate(table())
+        if translated != text:
+            yield 0, len(text), translated
+
+    return Step(name, edits)
+
+
+@functools.cache
+def _letter_table() -> dict[int, str]:
+    single, _ = _presentation_forms()
+    return single | {ord(k): v for k, v in (LETTERS | DIGITS).items()}
+
+
+def _ligature_pattern() -> str:
+    _, ligatures = _presentation_forms()
+    return "[" + "".join(sorted(ligatures)) + "]"
+
+
+def _ligature(match: regex.Match[str]) -> str:
+    return _presentation_forms()[1][match.group()]
+
+
+def _fold_left(match: regex.Match[str]) -> str:
+    """Keep the first group and drop the rest (the dropped marks join its span)."""
+    return match.group(1) or ""
+
+
+def _quote_pairs(match: regex.Match[str]) -> str:
+    return "«" + match.group()[1:-1] + "»"
+
+
+#: how often a repeating step may run (it settles after one or two more runs)
+MAX_REPEATS: Final = 4
+
+#: the character-level steps, in order; ``spacing`` runs after them
+STEPS: Final[tuple[Step, ...]] = (
+    _regex_step("line_breaks", LINE_BREAKS, lambda m: "\n"),
+    _regex_step("invisible", INVISIBLE + "+", lambda m: ""),
+    _regex_step("spaces", r"[\p{Zs}\t--[ ]]", lambda m: " "),
+    _regex_step("ligatures", _ligature_pattern, _ligature),
+    _translate_step("letters", _letter_table),
+    _regex_step("compose", "|".join(COMPOSE), lambda m: COMPOSE[m.group()]),
+    _regex_step("diacritics", rf"([^{DIACRITICS[1:-1]}])?{DIACRITICS}+", _fold_left),
+    _regex_step("kashida", rf"([^{KASHIDA}])?{KASHIDA}+", _fold_left),
+    _regex_step("quotes", r'"[^"\n]*\p{Arabic}[^"\n]*"', _quote_pairs),
+    Step("spacing", _spacing.edits, repeat=True),
+)
+
+
+def normalize(text: str) -> NormalizedText:
+    """Normalize Persian text and keep a map back to the original.
+
+    Letters and digits are unified (Arabic ي ك ة → Persian ی ک ه, ٠١٢ → ۰۱۲;
+    Latin digits become Persian except inside Latin words, URLs and e-mail
+    addresses), diacritics, kashida and invisible marks are removed, spacing
+    around punctuation is repaired and half-spaces (ZWNJ) are put where hazm's
+    lexicons say a prefix or suffix belongs to its word.
+
+    >>> doc = normalize("جمهوري اسلامي  ايران")
+    >>> doc.text
+    'جمهوری اسلامی ایران'
+    >>> doc.to_original(7, 13)
+    (7, 13)
+    >>> normalize("") .text
+    ''
+    """
+    doc = NormalizedText.identity(check_text(text))
+    for step in STEPS:
+        for _ in range(MAX_REPEATS if step.repeat else 1):
+            before = doc
+            doc = doc.edited(step.edits(doc.text), step.name)
+            if doc is before:
+                break
+    return doc

@@ -1,0 +1,162 @@
+"""Normalized text that remembers where every character came from.
+
+:func:`persnews.normalize` returns a :class:`NormalizedText`: the original
+string, the normalized string and, for every normalized character, the range
+of original characters it came from.  Spans found in the normalized text are
+mapped back with :meth:`NormalizedText.to_original`, so that every span
+persnews reports indexes the text the caller passed in.
+
+>>> from persnews import normalize
+>>> doc = normalize("منطقهاي  كه")
+>>> doc.text
+'منطقه\u200cای که'
+>>> start, end = doc.to_original(0, 8)
+>>> doc.original[start:end]
+'منطقهاي'
+"""
+
+from __future__ import annotations
+
+from array import array
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
+
+import attrs
+
+__all__ = ["Edit", "NormalizedText", "apply_edits"]
+
+#: one change to a string: replace ``text[start:end]`` with ``replacement``
+Edit = tuple[int, int, str]
+
+
+@attrs.frozen(eq=False)
+class NormalizedText:
+    """An original string, its normalized form, and the map between them.
+
+    ``starts[i]`` and ``ends[i]`` give the original range that normalized
+    character ``i`` came from.  Characters inserted by normalization (a
+    half-space between ``منطقه`` and ``ای``) have an empty range; characters
+    deleted by it (diacritics, kashida, invisible marks) are either folded into
+    their neighbour's range or fall between two ranges.  Both arrays never
+    decrease, so a span maps to a span.
+    """
+
+    #: the text as the caller gave it
+    original: str
+    #: the normalized text
+    text: str
+    _starts: array[int] = attrs.field(repr=False)
+    _ends: array[int] = attrs.field(repr=False)
+    #: names of the normalization steps that were applied, in order
+    steps: tuple[str, ...] = ()
+
+    @classmethod
+    def identity(cls, text: str) -> NormalizedText:
+        """A text mapped to itself, character for character."""
+        positions = array("q", range(len(text) + 1))
+        return cls(text, text, positions[:-1], positions[1:])
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, NormalizedText):
+            return NotImplemented
+        return (
+            self.original == other.original
+            and self.text == other.text
+            and self._starts == other._starts
+            and self._ends == other._ends
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def position(self, index: int) -> int:
+        """The original offset that corresponds to normalized offset ``index``."""
+        if not 0 <= index <= len(self.text):
+            raise IndexError(f"offset {index} outside 0..{len(self.text)}")
+        if index < len(self.text):
+            return self._starts[index]
+        return self._ends[-1] if self.text else len(self.original)
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map the normalized span ``[start, end)`` to an original span.
+
+        The original span covers everything the normalized characters came
+        from, so ``original[a:b]`` is exactly the mention as the user wrote it.
+        """
+        if not 0 <= start <= end <= len(self.text):
+            raise IndexError(f"span {start}..{end} outside 0..{len(self.text)}")
+        if start == end:
+            position = self.position(start)
+            return position, position
+        return self._starts[start], self._ends[end - 1]
+
+    def to_normalized(self, start: int, end: int) -> tuple[int, int]:
+        """Map the original span ``[start, end)`` to the smallest normalized span covering it."""
+        if not 0 <= start <= end <= len(self.original):
+            raise IndexError(f"span {start}..{end} outside 0..{len(self.original)}")
+        first = bisect_right(self._ends, start)
+        last = bisect_left(self._starts, end)
+        if start == end or last < first:
+            return first, first
+        return first, last
+
+    def origin(self, index: int) -> tuple[int, int]:
+        """The original range that normalized character ``index`` came from."""
+        return self._starts[index], self._ends[index]
+
+    def edited(self, edits: Iterable[Edit], step: str) -> NormalizedText:
+        """Apply ``edits`` to the normalized text, keeping the map to the original."""
+        text, starts, ends = apply_edits(self.text, self._starts, self._ends, edits)
+        if text == self.text and starts == self._starts:
+            return self
+        steps = self.steps if self.steps[-1:] == (step,) else (*self.steps, step)
+        return NormalizedText(self.original, text, starts, ends, steps)
+
+
+def apply_edits(
+    text: str, starts: array[int], ends: array[int], edits: Iterable[Edit]
+) -> tuple[str, array[int], array[int]]:
+    """Apply sorted, non-overlapping edits; carry each character's original range.
+
+    A replacement as long as what it replaces maps character for character.
+    Any other replacement maps every new character to the whole replaced
+    range; an insertion maps to the empty range where it stands; a deletion
+    leaves a gap.  Both ``starts`` and ``ends`` stay non-decreasing.
+    """
+    pieces: list[str] = []
+    new_starts: array[int] = array("q")
+    new_ends: array[int] = array("q")
+    size = len(text)
+    done = 0
+    for begin, finish, replacement in edits:
+        if begin < done or finish < begin or finish > size:
+            raise ValueError(f"edits overlap or are out of order at {begin}..{finish}")
+        if begin > done:
+            pieces.append(text[done:begin])
+            new_starts.extend(starts[done:begin])
+            new_ends.extend(ends[done:begin])
+        length = len(replacement)
+        if length == finish - begin:
+            new_starts.extend(starts[begin:finish])
+            new_ends.extend(ends[begin:finish])
+        elif length:
+            if finish > begin:
+                low, high = starts[begin], ends[finish - 1]
+            elif begin < size:
+                # an insertion; inside a stretch that maps to one original range
+                # (a ligature's letters) it takes that range, to keep the map monotone
+                low = starts[begin]
+                high = max(low, ends[begin - 1]) if begin else low
+            else:
+                low = high = ends[-1] if size else 0
+            new_starts.extend([low] * length)
+            new_ends.extend([high] * length)
+        pieces.append(replacement)
+        done = finish
+    if done < size:
+        pieces.append(text[done:])
+        new_starts.extend(starts[done:])
+        new_ends.extend(ends[done:])
+    return "".join(pieces), new_starts, new_ends
