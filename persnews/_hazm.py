@@ -54,6 +54,8 @@ class Lexicon:
     glued_verb_forms: frozenset[str]
     #: past participles (بن ماضی + ه, and negated), e.g. شده، نشده، کرده
     participles: frozenset[str]
+    #: words the list spells with a half-space and has seen (بین‌المللی), for quick look-up
+    compounds: frozenset[str]
     #: present stems of hazm's verbs, e.g. گیر، رسان، ساز
     present_stems: frozenset[str]
     #: hazm's stop words
@@ -129,6 +131,7 @@ def lexicon() -> Lexicon:
         glued_verb_forms=frozenset(glued),
         participles=frozenset(participles),
         present_stems=frozenset(presents),
+        compounds=frozenset(w for w, f in frequency.items() if f > 0 and "\u200c" in w),
         stopwords=frozenset(_lines("stopwords.dat")),
         abbreviations=tuple(_lines("abbreviations.dat")),
     )

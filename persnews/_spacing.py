@@ -10,12 +10,13 @@ digits of Persian numbers into Persian digits and ``...`` into ``…``.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from typing import Final, NamedTuple
 
 from persnews import _atoms, _hazm
 from persnews._atoms import CLOSING, OPENING, ZWNJ
-from persnews.text import Edit
+from persnews.text import Edit, EditList
 
 __all__ = ["edits"]
 
@@ -35,6 +36,8 @@ COMPOUND_PREFIXES: Final = frozenset({"بی", "هم", "پیش", "پس", "فرا"
 COMPOUND_HEADS_AFTER: Final = frozenset({"شنبه", "ماه"})
 #: verbal prefixes joined to a following verb form with a half-space
 VERB_PREFIXES: Final = ("نمی", "می")
+#: words that join the word before them when hazm's lexicons agree
+JOIN_AFTER: Final = frozenset(SUFFIXES) | frozenset(AFTER_HEH)
 #: words never joined to the next word as the first half of a compound
 #: (prepositions and conjunctions: «به روز» is not «به‌روز» in «به روز دوشنبه»)
 NOT_COMPOUND_HEADS: Final = frozenset(
@@ -66,32 +69,98 @@ def _latin(atom: _Atom | None) -> bool:
     return atom is not None and atom.kind == "word" and atom.text[0].isascii()
 
 
-def edits(text: str) -> Iterator[Edit]:
-    """Yield the spacing edits for ``text`` (sorted, non-overlapping)."""
-    items = [_Atom(s, e, k, text[s:e]) for s, e, k in _atoms.atoms(text)]
+def edits(text: str) -> EditList:
+    """The spacing edits for ``text`` (sorted, non-overlapping).
+
+    A gap is never removed where that would glue two atoms into something the
+    scanner reads differently («، ،» stays as it is rather than becoming «،،»),
+    so one run normally settles the text; ``settled`` is False when the step
+    should run again to be sure.
+    """
+    result = EditList()
+    make = tuple.__new__  # builds the named tuples without their Python-level __new__
+    items: list[_Atom] = [
+        make(_Atom, (m.start(), m.end(), m.lastgroup or "", m.group()))
+        for m in _atoms.atom_pattern().finditer(text)
+    ]
     if not items:
         if text:
-            yield 0, len(text), ""
-        return
+            result.append((0, len(text), ""))
+        return result
+    compounds = _hazm.lexicon().compounds
     joined = _triple_joins(items, text)
-    previous: _Atom | None = None
+    previous: _Atom | None = None  # what stands before, as this run leaves it (joins included)
+    last: _Atom | None = None  # the atom before, as this run leaves it
+    begin = 0
     for index, atom in enumerate(items):
-        begin = previous.end if previous else 0
-        gap = text[begin : atom.start]
+        start, end, kind, value = atom
+        gap = text[begin:start]
         if previous is None:
             replacement = ""
         elif index in joined:
             replacement = joined[index]
+        elif gap == " " and kind == "word" and previous.kind == "word":  # the common case
+            left = previous.text
+            candidate = (
+                value in JOIN_AFTER or left in VERB_PREFIXES or left + ZWNJ + value in compounds
+            )
+            replacement = ZWNJ if candidate and _joins(left, value) else " "
         else:
             replacement = _gap(previous, atom, gap)
+        if kind == "word":  # the common case, inlined
+            inside: list[Edit] = []
+            if ZWNJ not in value and "\u0600" <= value[0] <= "\u06ff":
+                repaired = _repair_word(value)
+                if repaired != value:
+                    inside = list(_word_edits(atom, repaired))
+        else:
+            following = items[index + 1] if index + 1 < len(items) else None
+            inside = list(_inside(atom, previous, following, gap))
+        current = edited = _after(atom, inside) if inside else atom
+        if previous is not None and replacement in {"", ZWNJ} and replacement != gap:
+            if replacement == "" and index not in joined:
+                following = items[index + 1] if index + 1 < len(items) else None
+                if not _still_apart(last, edited, following):
+                    replacement = " "  # keep them apart
+            if replacement != " ":
+                glued = previous.text + replacement + edited.text
+                current = make(_Atom, (previous.start, end, kind, glued))
         if replacement != gap:
-            yield begin, atom.start, replacement
-        following = items[index + 1] if index + 1 < len(items) else None
-        yield from _inside(atom, previous, following, gap)
-        previous = atom
-    last = items[-1]
-    if last.end < len(text):
-        yield last.end, len(text), ""
+            result.append((begin, start, replacement))
+        result.extend(inside)
+        previous = current
+        last = edited
+        begin = end
+    if begin < len(text):
+        result.append((begin, len(text), ""))
+    return result
+
+
+def _still_apart(left: _Atom | None, right: _Atom, following: _Atom | None) -> bool:
+    """Would gluing ``left`` to ``right`` (and to an atom glued after it) scan the same?"""
+    if left is None:
+        return True
+    glued = left.text + right.text
+    expected = [(0, len(left.text)), (len(left.text), len(glued))]
+    if following is not None and following.start == right.end:
+        expected.append((len(glued), len(glued) + len(following.text)))
+        glued += following.text
+    return [m.span() for m in _atoms.atom_pattern().finditer(glued)] == expected
+
+
+def _after(atom: _Atom, inside: list[Edit]) -> _Atom:
+    """The atom as its own edits leave it."""
+    if not inside:
+        return atom
+    pieces = []
+    done = atom.start
+    source = atom.text
+    for begin, end, replacement in inside:
+        pieces.append(source[done - atom.start : begin - atom.start])
+        pieces.append(replacement)
+        done = end
+    pieces.append(source[done - atom.start :])
+    return atom._replace(text="".join(pieces))
 
 
 def _triple_joins(items: list[_Atom], text: str) -> dict[int, str]:
@@ -124,7 +193,8 @@ def _gap(left: _Atom, right: _Atom, gap: str) -> str:
     if newlines:
         return "\n\n" if newlines > 1 else "\n"
     core = gap.replace(ZWNJ, "")
-    if right.kind == "punct" and right.text[0] in CLOSING and right.text[0] != "…":
+    ellipsis = right.text == "…" or right.text.startswith("..")
+    if right.kind == "punct" and right.text[0] in CLOSING and not ellipsis:
         return ""
     if left.kind == "punct" and left.text[-1] in OPENING:
         return ""
@@ -149,6 +219,7 @@ def _gap(left: _Atom, right: _Atom, gap: str) -> str:
     return " "
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _joins(left: str, right: str) -> bool:
     """Should ``left right`` be written ``left‌right``?  Decided by hazm's lexicons."""
     lexicon = _hazm.lexicon()
@@ -187,10 +258,6 @@ def _inside(
                 converted = converted.replace(".", "٫")
             if converted != atom.text:
                 yield atom.start, atom.end, converted
-    elif atom.kind == "word" and _persian(atom.text) and ZWNJ not in atom.text:
-        repaired = _repair_word(atom.text)
-        if repaired != atom.text:
-            yield from _word_edits(atom, repaired)
     elif atom.kind == "punct":
         if atom.text.startswith("...") and set(atom.text) == {"."}:
             yield atom.start, atom.end, "…"
@@ -218,6 +285,7 @@ def _word_edits(atom: _Atom, repaired: str) -> Iterator[Edit]:
         yield atom.start, atom.end, repaired
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _repair_word(word: str) -> str:
     """Fix a word written without its half-space, or with a letter stretched."""
     lexicon = _hazm.lexicon()

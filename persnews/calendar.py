@@ -66,6 +66,7 @@ def is_leap(year: int) -> bool:
 
 def month_length(year: int, month: int) -> int:
     """Number of days in a Jalali month."""
+    _check_year(year)
     if not 1 <= month <= 12:
         raise InvalidValueError(field="month", value=month, valid="1..12")
     if month <= 6:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import functools
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Final
 
 import attrs
@@ -105,9 +105,10 @@ class Step:
     #: the name reported in ``NormalizedText.steps``
     name: str
     #: yields sorted, non-overlapping edits for a text
-    edits: Callable[[str], Iterator[Edit]]
-    #: run again until nothing changes (its edits can create new work for it:
-    #: removing the space in «.. .» makes «...», which it then turns into «…»)
+    edits: Callable[[str], Iterable[Edit]]
+    #: run again until nothing changes, unless the edits it returned say they
+    #: are ``settled`` (removing the space in «.. .» makes «...», which the
+    #: next run turns into «…»)
     repeat: bool = False
 
 
@@ -146,22 +147,38 @@ def _letter_table() -> dict[int, str]:
     return single | {ord(k): v for k, v in (LETTERS | DIGITS).items()}
 
 
-def _ligature_pattern() -> str:
-    _, ligatures = _presentation_forms()
-    return "[" + "".join(sorted(ligatures)) + "]"
-
-
 def _ligature(match: regex.Match[str]) -> str:
-    return _presentation_forms()[1][match.group()]
+    return _presentation_forms()[1].get(match.group(), match.group())
 
 
-def _fold_left(match: regex.Match[str]) -> str:
-    """Keep the first group and drop the rest (the dropped marks join its span)."""
-    return match.group(1) or ""
+def _fold_step(name: str, pattern: str) -> Step:
+    """A step that removes every match, folding it into the character before.
+
+    ``کِتاب`` -> ``کتاب`` with the kasra in the span of «ک», so a token ending
+    in a removed mark still covers it.
+    """
+    compiled = regex.compile(pattern)
+
+    def edits(text: str) -> Iterator[Edit]:
+        done = 0
+        for match in compiled.finditer(text):
+            start, end = match.span()
+            if start > done:
+                yield start - 1, end, text[start - 1]
+            else:
+                yield start, end, ""
+            done = end
+
+    return Step(name, edits)
 
 
 def _quote_pairs(match: regex.Match[str]) -> str:
-    return "«" + match.group()[1:-1] + "»"
+    """ "…" -> «…» when the quoted text is Persian."""
+    inside = match.group()[1:-1]
+    return "«" + inside + "»" if _ARABIC_LETTER.search(inside) else match.group()
+
+
+_ARABIC_LETTER: Final = regex.compile(r"\p{Arabic}")
 
 
 #: how often a repeating step may run (it settles after one or two more runs)
@@ -172,12 +189,12 @@ STEPS: Final[tuple[Step, ...]] = (
     _regex_step("line_breaks", LINE_BREAKS, lambda m: "\n"),
     _regex_step("invisible", INVISIBLE + "+", lambda m: ""),
     _regex_step("spaces", r"[\p{Zs}\t--[ ]]", lambda m: " "),
-    _regex_step("ligatures", _ligature_pattern, _ligature),
+    _regex_step("ligatures", r"[\ufb50-\ufdff\ufe70-\ufeff]", _ligature),
     _translate_step("letters", _letter_table),
     _regex_step("compose", "|".join(COMPOSE), lambda m: COMPOSE[m.group()]),
-    _regex_step("diacritics", rf"([^{DIACRITICS[1:-1]}])?{DIACRITICS}+", _fold_left),
-    _regex_step("kashida", rf"([^{KASHIDA}])?{KASHIDA}+", _fold_left),
-    _regex_step("quotes", r'"[^"\n]*\p{Arabic}[^"\n]*"', _quote_pairs),
+    _fold_step("diacritics", DIACRITICS + "+"),
+    _fold_step("kashida", KASHIDA + "+"),
+    _regex_step("quotes", r'"[^"\n]*"', _quote_pairs),
     Step("spacing", _spacing.edits, repeat=True),
 )
 
@@ -202,8 +219,8 @@ def normalize(text: str) -> NormalizedText:
     doc = NormalizedText.identity(check_text(text))
     for step in STEPS:
         for _ in range(MAX_REPEATS if step.repeat else 1):
-            before = doc
-            doc = doc.edited(step.edits(doc.text), step.name)
-            if doc is before:
+            edits = step.edits(doc.text)
+            before, doc = doc, doc.edited(edits, step.name)
+            if doc is before or getattr(edits, "settled", True):
                 break
     return doc

@@ -19,14 +19,23 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 import attrs
 
-__all__ = ["Edit", "NormalizedText", "apply_edits"]
+__all__ = ["Edit", "EditList", "NormalizedText", "apply_edits"]
+
+T = TypeVar("T")
 
 #: one change to a string: replace ``text[start:end]`` with ``replacement``
 Edit = tuple[int, int, str]
+
+
+class EditList(list[Edit]):
+    """Edits from a step that may need to run again; ``settled`` says it need not."""
+
+    settled: bool = True
 
 
 @attrs.frozen(eq=False)
@@ -49,6 +58,7 @@ class NormalizedText:
     _ends: array[int] = attrs.field(repr=False)
     #: names of the normalization steps that were applied, in order
     steps: tuple[str, ...] = ()
+    _memo: dict[str, object] = attrs.field(factory=dict, init=False, repr=False)
 
     @classmethod
     def identity(cls, text: str) -> NormalizedText:
@@ -101,6 +111,22 @@ class NormalizedText:
         if start == end or last < first:
             return first, first
         return first, last
+
+    def memo(self, key: str, compute: Callable[[NormalizedText], T]) -> T:
+        """``compute(self)``, computed once per text (tokens are shared this way)."""
+        if key not in self._memo:
+            self._memo[key] = compute(self)
+        return self._memo[key]  # type: ignore[return-value]
+
+    @property
+    def starts(self) -> array[int]:
+        """For each normalized character, where its original range starts (read-only use)."""
+        return self._starts
+
+    @property
+    def ends(self) -> array[int]:
+        """For each normalized character, where its original range ends (read-only use)."""
+        return self._ends
 
     def origin(self, index: int) -> tuple[int, int]:
         """The original range that normalized character ``index`` came from."""

@@ -11,7 +11,7 @@
 
 from __future__ import annotations
 
-from typing import Final
+from typing import Final, NamedTuple
 
 from persnews import _atoms
 from persnews.errors import check_text
@@ -66,13 +66,14 @@ CONTINUATION: Final = frozenset(
 )
 #: line-final punctuation that continues on the next line
 CONTINUING_PUNCT: Final = frozenset({"،", ",", "؛", ";", "-", "–", "—", "«", "("})
-#: a text is hard-wrapped when at least this share of its single line breaks
-#: fall after something that cannot end a sentence ...
+#: a paragraph is hard-wrapped when at least this share of its single line
+#: breaks fall after something that cannot end a sentence ...
 WRAPPED_SHARE: Final = 2 / 3
 #: ... there are at least this many of them ...
-WRAPPED_MIN_BREAKS: Final = 3
-#: ... and the wrapped lines are on average at least this long
-WRAPPED_MIN_LENGTH: Final = 40
+WRAPPED_MIN_BREAKS: Final = 2
+#: ... and those lines are on average at least this long (lists, results
+#: tables and verse have short lines)
+WRAPPED_MIN_LENGTH: Final = 30
 
 
 def _document(text: str | NormalizedText) -> NormalizedText:
@@ -81,14 +82,27 @@ def _document(text: str | NormalizedText) -> NormalizedText:
     return normalize(check_text(text))
 
 
-def _tokens(doc: NormalizedText, begin: int = 0, end: int | None = None) -> list[Token]:
-    result = []
-    for start, finish, kind in _atoms.atoms(doc.text, begin, end):
-        a, b = doc.to_original(start, finish)
-        if a < b:
-            kind_: TokenKind = kind  # type: ignore[assignment]
-            result.append(Token(a, b, doc.original[a:b], doc.text[start:finish], kind_))
-    return result
+class _Scan(NamedTuple):
+    """Tokens of a normalized text and where each sits in the normalized text."""
+
+    tokens: list[Token]
+    #: (start, end) of each token in the normalized text
+    spans: list[tuple[int, int]]
+
+
+def _scan(doc: NormalizedText) -> _Scan:
+    """Cut the normalized text into tokens once; map each to the original."""
+    starts, ends, original = doc.starts, doc.ends, doc.original
+    tokens: list[Token] = []
+    spans: list[tuple[int, int]] = []
+    for match in _atoms.atom_pattern().finditer(doc.text):
+        begin, finish = match.span()
+        a, b = starts[begin], ends[finish - 1]
+        if a < b:  # every atom covers original text; never report an invented one
+            kind: TokenKind = match.lastgroup  # type: ignore[assignment]
+            tokens.append(Token(a, b, original[a:b], match.group(), kind))
+            spans.append((begin, finish))
+    return _Scan(tokens, spans)
 
 
 def tokenize(text: str | NormalizedText) -> list[Token]:
@@ -97,15 +111,15 @@ def tokenize(text: str | NormalizedText) -> list[Token]:
     Words written with a half-space stay whole (``کتاب‌ها``), numbers, dates,
     URLs, e-mail addresses and abbreviations (``ه.ش.``) are single tokens, and
     nothing is invented: every token's ``text`` is a slice of the original.
-    Pass a :class:`~persnews.NormalizedText` to reuse a normalization.
+    Pass a :class:`~persnews.NormalizedText` to reuse a normalization (its
+    tokens are computed once and shared with :func:`sentences`).
 
     >>> [(t.text, t.kind) for t in tokenize("info@irna.ir در ۱۲:۳۰ (ع)")]
     [('info@irna.ir', 'email'), ('در', 'word'), ('۱۲:۳۰', 'number'), ('(ع)', 'abbrev')]
     >>> tokenize("   ")
     []
     """
-    doc = _document(text)
-    return _tokens(doc)
+    return list(_document(text).memo("tokens", _scan).tokens)
 
 
 def sentences(text: str | NormalizedText) -> list[Sentence]:
@@ -120,90 +134,106 @@ def sentences(text: str | NormalizedText) -> list[Sentence]:
     ['تیتر خبر', 'متن خبر در ۱۲.۵ درصد موارد درست است.', 'پایان']
     """
     doc = _document(text)
-    atoms = list(_atoms.atoms(doc.text))
-    if not atoms:
+    tokens, spans = doc.memo("tokens", _scan)
+    if not tokens:
         return []
     norm = doc.text
-    gaps = [norm[atoms[i][1] : atoms[i + 1][0]] for i in range(len(atoms) - 1)] + [""]
-    matched = _matched_quotes(atoms, norm, gaps)
-    wrapped = _is_wrapped(atoms, norm, gaps)
+    values = [token.norm for token in tokens]
+    gaps = [norm[spans[i][1] : spans[i + 1][0]] for i in range(len(spans) - 1)] + ["\n\n"]
+    matched = _matched_quotes(values, gaps)
+    wrapped = _wrapped_paragraphs(tokens, values, gaps)
     result: list[Sentence] = []
     first = 0
     depth = 0
-    for i, (start, end, kind) in enumerate(atoms):
-        value = norm[start:end]
-        boundary = False
+    for i, value in enumerate(values):
         if i in matched:
             depth += 1
         elif value == "»" and depth:
             depth -= 1
-        if kind == "punct" and depth == 0:
+        boundary = False
+        if tokens[i].kind == "punct" and depth == 0:
             if value[-1] in TERMINAL or value[0] in TERMINAL:
-                boundary = not _closer_follows(atoms, norm, gaps, i)
+                boundary = not _closer_follows(values, gaps, i)
             elif value in CLOSERS and i > first:
-                previous = norm[atoms[i - 1][0] : atoms[i - 1][1]]
-                if previous[-1] in TERMINAL or previous in CLOSERS:
-                    boundary = not _closer_follows(atoms, norm, gaps, i)
+                before = values[i - 1]
+                if before[-1] in TERMINAL or before in CLOSERS:
+                    boundary = not _closer_follows(values, gaps, i)
         gap = gaps[i]
         if "\n\n" in gap:
             boundary = True
         elif "\n" in gap and not boundary:
-            boundary = not _soft_break(value, kind, wrapped)
-        if boundary or i == len(atoms) - 1:
-            result.append(_sentence(doc, atoms[first : i + 1]))
+            boundary = not (depth or _soft_break(value, tokens[i].kind, wrapped[i]))
+        if boundary:
+            result.append(_sentence(doc, tokens, spans, first, i + 1))
             first = i + 1
             if "\n" in gap:
                 depth = 0
     return result
 
 
-def _closer_follows(atoms: list[tuple[int, int, str]], norm: str, gaps: list[str], i: int) -> bool:
-    """True if a closing quote or bracket follows atom ``i`` on the same line."""
-    if i + 1 >= len(atoms) or "\n" in gaps[i]:
+def _closer_follows(values: list[str], gaps: list[str], i: int) -> bool:
+    """True if a closing quote or bracket (or more final punctuation) follows on the line."""
+    if i + 1 >= len(values) or "\n" in gaps[i]:
         return False
-    following = norm[atoms[i + 1][0] : atoms[i + 1][1]]
+    following = values[i + 1]
     return following in CLOSERS or following[0] in TERMINAL
 
 
+def _ends_sentence(value: str, kind: str) -> bool:
+    return kind == "punct" and (value[-1] in TERMINAL or value in CLOSERS or value == "…")
+
+
 def _soft_break(value: str, kind: str, wrapped: bool) -> bool:
-    """A single line break after this atom continues the sentence."""
-    if kind == "punct" and (value[-1] in TERMINAL or value in CLOSERS or value == "…"):
+    """A single line break after this token continues the sentence."""
+    if _ends_sentence(value, kind):
         return False
     if value in CONTINUATION or value in CONTINUING_PUNCT:
         return True
-    return wrapped and not (kind == "punct" and value == ":")
+    return wrapped and value != ":"
 
 
-def _is_wrapped(atoms: list[tuple[int, int, str]], norm: str, gaps: list[str]) -> bool:
-    """Is this hard-wrapped text (line breaks in mid-sentence, Hamshahri style)?"""
-    breaks = 0
-    open_lines = 0
-    open_length = 0
-    line_start = 0
-    for i, (start, end, kind) in enumerate(atoms):
+def _wrapped_paragraphs(tokens: list[Token], values: list[str], gaps: list[str]) -> list[bool]:
+    """For each token, is its paragraph hard-wrapped (Hamshahri style)?
+
+    A paragraph is hard-wrapped if a line of it ends in a word that cannot end
+    a sentence (``و``, ``در``, ``،``), or if most of its single line breaks fall
+    after something that cannot end a sentence on lines of prose length.
+    """
+    result: list[bool] = []
+    paragraph_start = 0
+    breaks = open_lines = open_length = 0
+    evidence = False
+    line_start = tokens[0].start
+    for i, value in enumerate(values):
         gap = gaps[i]
         if "\n" not in gap:
             continue
-        if gap.count("\n") == 1:
+        if "\n\n" not in gap:
             breaks += 1
-            value = norm[start:end]
-            if not (kind == "punct" and (value[-1] in TERMINAL or value in CLOSERS)):
+            if not _ends_sentence(value, tokens[i].kind):
                 open_lines += 1
-                open_length += end - line_start
-        line_start = atoms[i + 1][0] if i + 1 < len(atoms) else end
-    return (
-        breaks >= WRAPPED_MIN_BREAKS
-        and open_lines >= WRAPPED_SHARE * breaks
-        and open_length >= WRAPPED_MIN_LENGTH * open_lines
-    )
+                open_length += tokens[i].end - line_start
+                evidence = evidence or value in CONTINUATION or value in CONTINUING_PUNCT
+        else:
+            wrapped = evidence or (
+                breaks >= WRAPPED_MIN_BREAKS
+                and open_lines >= WRAPPED_SHARE * breaks
+                and open_length >= WRAPPED_MIN_LENGTH * open_lines
+            )
+            result.extend([wrapped] * (i + 1 - paragraph_start))
+            paragraph_start = i + 1
+            breaks = open_lines = open_length = 0
+            evidence = False
+        if i + 1 < len(tokens):
+            line_start = tokens[i + 1].start
+    return result
 
 
-def _matched_quotes(atoms: list[tuple[int, int, str]], norm: str, gaps: list[str]) -> set[int]:
+def _matched_quotes(values: list[str], gaps: list[str]) -> set[int]:
     """Indexes of «s that are closed by a » in the same paragraph."""
     matched: set[int] = set()
     stack: list[int] = []
-    for i, (start, end, _) in enumerate(atoms):
-        value = norm[start:end]
+    for i, value in enumerate(values):
         if value == "«":
             stack.append(i)
         elif value == "»" and stack:
@@ -213,8 +243,9 @@ def _matched_quotes(atoms: list[tuple[int, int, str]], norm: str, gaps: list[str
     return matched
 
 
-def _sentence(doc: NormalizedText, atoms: list[tuple[int, int, str]]) -> Sentence:
-    begin, finish = atoms[0][0], atoms[-1][1]
-    tokens = _tokens(doc, begin, finish)
-    start, end = doc.to_original(begin, finish)
-    return Sentence(start, end, doc.original[start:end], doc.text[begin:finish], tuple(tokens))
+def _sentence(
+    doc: NormalizedText, tokens: list[Token], spans: list[tuple[int, int]], first: int, last: int
+) -> Sentence:
+    start, end = tokens[first].start, tokens[last - 1].end
+    norm = doc.text[spans[first][0] : spans[last - 1][1]]
+    return Sentence(start, end, doc.original[start:end], norm, tuple(tokens[first:last]))

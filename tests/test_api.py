@@ -1,0 +1,89 @@
+"""The public surface, lazy loading, and the installed package's data files."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+import persnews
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_exact_public_surface() -> None:
+    assert sorted(persnews.__all__) == sorted(
+        [
+            "Article",
+            "InputTypeError",
+            "InvalidValueError",
+            "NormalizedText",
+            "PersnewsError",
+            "Sentence",
+            "Span",
+            "Token",
+            "__version__",
+            "analyze",
+            "normalize",
+            "sentences",
+            "tokenize",
+        ]
+    )
+    for name in persnews.__all__:
+        assert hasattr(persnews, name), name
+
+
+def test_version_comes_from_package_metadata() -> None:
+    from importlib.metadata import version
+
+    assert persnews.__version__ == version("persnews")
+
+
+def test_import_does_not_load_hazm_or_lexicons() -> None:
+    code = (
+        "import sys, persnews\n"
+        "heavy = [m for m in ('hazm', 'sklearn', 'nltk', 'numpy', 'gensim') if m in sys.modules]\n"
+        "from persnews import _hazm\n"
+        "assert _hazm.lexicon.cache_info().currsize == 0\n"
+        "print(heavy)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
+
+
+def test_analysis_does_not_import_hazm() -> None:
+    code = (
+        "import sys, persnews\npersnews.analyze('سلام. خداحافظ.')\nprint('hazm' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"
+
+
+def test_only_the_adapter_imports_hazm() -> None:
+    for path in resources.files("persnews").iterdir():
+        if path.name.endswith(".py") and path.name != "_hazm.py":
+            source = path.read_text(encoding="utf-8")
+            assert "import hazm" not in source, path.name
+            assert "\nimport re\n" not in source, path.name
+            assert "from re import" not in source, path.name
+
+
+def test_data_files_ship_with_the_package() -> None:
+    data = resources.files("persnews").joinpath("data")
+    assert data.joinpath("nowruz.tsv").is_file()
+    assert resources.files("persnews").joinpath("py.typed").is_file()
+
+
+@pytest.mark.skipif(
+    os.environ.get("PERSNEWS_TEST_INSTALLED") != "1", reason="only under nox -s tests"
+)
+def test_tests_run_against_the_installed_package() -> None:
+    assert ROOT not in Path(persnews.__file__).resolve().parents

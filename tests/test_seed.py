@@ -1,0 +1,74 @@
+"""Golden test on the seed article (read from ../shared, never copied here)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+import regex
+
+import persnews
+
+GOLDEN = Path(__file__).resolve().parent / "golden" / "seed_sentences.json"
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def test_seed_sentences_match_the_golden_file(seed: tuple[str, dict[str, Any]]) -> None:
+    text, _ = seed
+    golden = json.loads(GOLDEN.read_text(encoding="utf-8"))["sentences"]
+    found = [
+        {"start": s.start, "end": s.end, "tokens": len(s.tokens), "sha256_16": _digest(s.text)}
+        for s in persnews.sentences(text)
+    ]
+    assert found == golden
+
+
+def test_seed_sentences_end_where_a_reader_would_end_them(seed: tuple[str, dict[str, Any]]) -> None:
+    text, _ = seed
+    sentences = persnews.sentences(text)
+    headline = sentences[0]
+    assert "\n" not in headline.text
+    assert not headline.text.endswith(".")
+    # the quoted statements are single sentences that end with the closing »
+    quoted = [s for s in sentences if "«دو وزیر" in s.text or "«آنها" in s.text]
+    assert len(quoted) == 2
+    assert all(s.text.endswith(".»") for s in quoted)
+    for sentence in sentences[1:]:
+        assert sentence.text[-1] in ".»", sentence.text[-30:]
+
+
+def _key(surface: str) -> str:
+    """Compare surfaces the way seed_article.expected.json says: letters unified,
+    half-spaces and spaces ignored."""
+    return regex.sub(r"[\s\u200c]", "", persnews.normalize(surface).text)
+
+
+def test_seed_mentions_are_whole_token_runs(seed: tuple[str, dict[str, Any]]) -> None:
+    """Every expected surface form is a run of whole tokens: tokenization never cuts a name."""
+    text, expected = seed
+    tokens = persnews.tokenize(text)
+    keys = [_key(t.norm) for t in tokens]
+    groups = [entity["any"] for entity in expected["entities"]]
+    groups += [[d["text"]] for d in expected["dates"] + expected["durations"]]
+    groups += [[q["text"]] for q in expected["quantities"]]
+    runs = {
+        "".join(keys[i:j])
+        for i in range(len(keys))
+        for j in range(i + 1, min(i + 6, len(keys)) + 1)
+    }
+    missing = [forms for forms in groups if not any(_key(form) in runs for form in forms)]
+    assert missing == []
+
+
+def test_seed_half_spaces_are_repaired(seed: tuple[str, dict[str, Any]]) -> None:
+    text, _ = seed
+    norms = {t.norm for t in persnews.tokenize(text)}
+    for word in ("دیپلمات‌های", "منطقه‌ای", "راه‌های", "گفت‌وگو", "بیانیه‌ای", "بین‌المللی"):
+        assert word in norms, word
+    for token in persnews.tokenize(text):
+        assert text[token.start : token.end] == token.text
