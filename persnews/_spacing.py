@@ -11,7 +11,7 @@ digits of Persian numbers into Persian digits and ``...`` into ``…``.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Final, NamedTuple
 
 from persnews import _atoms, _hazm
@@ -69,29 +69,38 @@ def _latin(atom: _Atom | None) -> bool:
     return atom is not None and atom.kind == "word" and atom.text[0].isascii()
 
 
-def edits(text: str) -> EditList:
+def edits(text: str, regions: Iterable[tuple[int, int]] | None = None) -> EditList:
     """The spacing edits for ``text`` (sorted, non-overlapping).
 
-    A gap is never removed where that would glue two atoms into something the
-    scanner reads differently («، ،» stays as it is rather than becoming «،،»),
-    so one run normally settles the text; ``settled`` is False when the step
-    should run again to be sure.
+    Spacing is decided line by line, so it can be redone for some lines only:
+    ``regions`` are whole lines (``start``, ``end``) to work on; by default,
+    the whole text.  The result's ``recheck`` lists the positions of edits
+    that put or took away a space next to something the scanner reads with
+    context (``.www`` is not an e-mail address, ``. www.x@y.ir`` is): the
+    lines around them must be spaced again until nothing changes.
     """
     result = EditList()
+    for begin, end in [(0, len(text))] if regions is None else regions:
+        _space(text, begin, end, result, strip=regions is None)
+    return result
+
+
+def _space(text: str, region_start: int, region_end: int, result: EditList, strip: bool) -> None:
+    """Append the edits for ``text[region_start:region_end]`` to ``result``."""
     make = tuple.__new__  # builds the named tuples without their Python-level __new__
     items: list[_Atom] = [
         make(_Atom, (m.start(), m.end(), m.lastgroup or "", m.group()))
-        for m in _atoms.atom_pattern().finditer(text)
+        for m in _atoms.atom_pattern().finditer(text, region_start, region_end)
     ]
     if not items:
-        if text:
-            result.append((0, len(text), ""))
-        return result
+        if region_end > region_start and (strip or not text[region_start:region_end].isspace()):
+            result.append((region_start, region_end, ""))
+        return
     compounds = _hazm.lexicon().compounds
     joined = _triple_joins(items, text)
     previous: _Atom | None = None  # what stands before, as this run leaves it (joins included)
     last: _Atom | None = None  # the atom before, as this run leaves it
-    begin = 0
+    begin = region_start
     for index, atom in enumerate(items):
         start, end, kind, value = atom
         gap = text[begin:start]
@@ -115,36 +124,38 @@ def edits(text: str) -> EditList:
                     inside = list(_word_edits(atom, repaired))
         else:
             following = items[index + 1] if index + 1 < len(items) else None
-            inside = list(_inside(atom, previous, following, gap))
+            before = previous if "\n" not in gap else None  # decisions stay on their line
+            inside = list(_inside(atom, before, following, gap))
         current = edited = _after(atom, inside) if inside else atom
         if previous is not None and replacement in {"", ZWNJ} and replacement != gap:
-            if replacement == "" and index not in joined:
-                following = items[index + 1] if index + 1 < len(items) else None
-                if not _still_apart(last, edited, following):
-                    replacement = " "  # keep them apart
-            if replacement != " ":
+            if replacement == "" and index not in joined and not _still_apart(last, edited):
+                replacement = " "  # keep them apart
+            if replacement == ZWNJ or index in joined:  # one word now: «ریزه‌کاری» + «ها»
                 glued = previous.text + replacement + edited.text
                 current = make(_Atom, (previous.start, end, kind, glued))
         if replacement != gap:
             result.append((begin, start, replacement))
+            if not (_blank(gap) and _blank(replacement)):  # not just fewer spaces
+                result.recheck.append(begin)
         result.extend(inside)
         previous = current
         last = edited
         begin = end
-    if begin < len(text):
-        result.append((begin, len(text), ""))
-    return result
+    if begin < region_end:
+        result.append((begin, region_end, ""))
 
 
-def _still_apart(left: _Atom | None, right: _Atom, following: _Atom | None) -> bool:
-    """Would gluing ``left`` to ``right`` (and to an atom glued after it) scan the same?"""
+def _blank(text: str) -> bool:
+    """Non-empty, and nothing but spaces and line breaks."""
+    return bool(text) and not text.strip(" \n")
+
+
+def _still_apart(left: _Atom | None, right: _Atom) -> bool:
+    """Would gluing ``left`` to ``right`` still scan as the same two atoms?"""
     if left is None:
         return True
     glued = left.text + right.text
     expected = [(0, len(left.text)), (len(left.text), len(glued))]
-    if following is not None and following.start == right.end:
-        expected.append((len(glued), len(glued) + len(following.text)))
-        glued += following.text
     return [m.span() for m in _atoms.atom_pattern().finditer(glued)] == expected
 
 

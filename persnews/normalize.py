@@ -98,18 +98,20 @@ def _presentation_forms() -> tuple[dict[int, str], dict[str, str]]:
 # ---------------------------------------------------------------- steps
 
 
+#: lines of a text to work on: (start, end) pairs, or None for all of it
+Regions = list[tuple[int, int]] | None
+
+
 @attrs.frozen
 class Step:
     """A named normalization step: a function from text to edits."""
 
     #: the name reported in ``NormalizedText.steps``
     name: str
-    #: yields sorted, non-overlapping edits for a text
-    edits: Callable[[str], Iterable[Edit]]
-    #: run again until nothing changes, unless the edits it returned say they
-    #: are ``settled`` (removing the space in «.. .» makes «...», which the
-    #: next run turns into «…»)
-    repeat: bool = False
+    #: yields sorted, non-overlapping edits for a text, or for some of its
+    #: lines (``regions``); an :class:`~persnews.text.EditList` it returns may
+    #: ask for the lines around some positions to be looked at again
+    edits: Callable[[str, Regions], Iterable[Edit]]
 
 
 def _regex_step(
@@ -121,7 +123,7 @@ def _regex_step(
     def compiled() -> regex.Pattern[str]:
         return regex.compile(pattern if isinstance(pattern, str) else pattern(), regex.VERSION1)
 
-    def edits(text: str) -> Iterator[Edit]:
+    def edits(text: str, regions: Regions = None) -> Iterator[Edit]:
         for match in compiled().finditer(text):
             replacement = replace(match)
             if replacement != match.group():
@@ -133,7 +135,7 @@ def _regex_step(
 def _translate_step(name: str, table: Callable[[], dict[int, str]]) -> Step:
     """A one-to-one character mapping: no offsets move."""
 
-    def edits(text: str) -> Iterator[Edit]:
+    def edits(text: str, regions: Regions = None) -> Iterator[Edit]:
         translated = text.translate(table())
         if translated != text:
             yield 0, len(text), translated
@@ -159,7 +161,7 @@ def _fold_step(name: str, pattern: str) -> Step:
     """
     compiled = regex.compile(pattern)
 
-    def edits(text: str) -> Iterator[Edit]:
+    def edits(text: str, regions: Regions = None) -> Iterator[Edit]:
         done = 0
         for match in compiled.finditer(text):
             start, end = match.span()
@@ -181,7 +183,7 @@ def _quote_pairs(match: regex.Match[str]) -> str:
 _ARABIC_LETTER: Final = regex.compile(r"\p{Arabic}")
 
 
-#: how often a repeating step may run (it settles after one or two more runs)
+#: how often a step may look again at lines it changed (it settles in one or two)
 MAX_REPEATS: Final = 4
 
 #: the character-level steps, in order; ``spacing`` runs after them
@@ -195,7 +197,7 @@ STEPS: Final[tuple[Step, ...]] = (
     _fold_step("diacritics", DIACRITICS + "+"),
     _fold_step("kashida", KASHIDA + "+"),
     _regex_step("quotes", r'"[^"\n]*"', _quote_pairs),
-    Step("spacing", _spacing.edits, repeat=True),
+    Step("spacing", _spacing.edits),
 )
 
 
@@ -218,9 +220,43 @@ def normalize(text: str) -> NormalizedText:
     """
     doc = NormalizedText.identity(check_text(text))
     for step in STEPS:
-        for _ in range(MAX_REPEATS if step.repeat else 1):
-            edits = step.edits(doc.text)
-            before, doc = doc, doc.edited(edits, step.name)
-            if doc is before or getattr(edits, "settled", True):
+        edits = step.edits(doc.text, None)
+        doc = doc.edited(edits, step.name)
+        for _ in range(MAX_REPEATS):
+            recheck = getattr(edits, "recheck", None)
+            if not recheck:
                 break
+            edits = step.edits(doc.text, _lines_around(doc.text, _moved(edits, recheck)))
+            doc = doc.edited(edits, step.name)
     return doc
+
+
+def _moved(edits: Iterable[Edit], positions: list[int]) -> list[int]:
+    """Where ``positions`` of a text stand once ``edits`` are applied to it."""
+    moved = []
+    shift = 0
+    pending = iter(sorted(positions))
+    position = next(pending, None)
+    for begin, end, replacement in edits:
+        while position is not None and position <= begin:
+            moved.append(position + shift)
+            position = next(pending, None)
+        shift += len(replacement) - (end - begin)
+    while position is not None:
+        moved.append(position + shift)
+        position = next(pending, None)
+    return moved
+
+
+def _lines_around(text: str, positions: list[int]) -> list[tuple[int, int]]:
+    """The lines of ``text`` that hold ``positions``, merged, in order."""
+    regions: list[tuple[int, int]] = []
+    for position in positions:
+        start = text.rfind("\n", 0, position) + 1
+        end = text.find("\n", position)
+        end = len(text) if end < 0 else end
+        if regions and start <= regions[-1][1]:
+            regions[-1] = (regions[-1][0], max(end, regions[-1][1]))
+        else:
+            regions.append((start, end))
+    return regions

@@ -33,9 +33,12 @@ Edit = tuple[int, int, str]
 
 
 class EditList(list[Edit]):
-    """Edits from a step that may need to run again; ``settled`` says it need not."""
+    """Edits, and the positions around which the step that made them must look again."""
 
-    settled: bool = True
+    def __init__(self) -> None:
+        super().__init__()
+        #: positions (in the text the edits apply to) that need another look
+        self.recheck: list[int] = []
 
 
 @attrs.frozen(eq=False)

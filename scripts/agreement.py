@@ -52,7 +52,6 @@ ZWNJ = "\u200c"
 INVISIBLE = regex.compile(r"[\s_\p{Cf}]")
 #: invisible format characters other than ZWNJ (LRM, soft hyphen, ...)
 FORMAT = regex.compile(r"[\p{Cf}--\u200c]", regex.VERSION1)
-LETTER_OR_DIGIT = regex.compile(r"[\p{L}\p{N}]")
 LETTERS_ONLY = regex.compile(r"[\p{L}\p{M}\u200c_]+")
 LATIN_DIGIT = regex.compile(r"[0-9]")
 PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
@@ -69,6 +68,13 @@ NON_JOINING = frozenset("اآدذرزژو")
 #: Arabic letters folded before counting how authors write words
 ARABIC_LETTERS = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه"})
 WORD = regex.compile(r"\p{L}[\p{L}\p{M}\u200c]*(?<!\u200c)")
+#: Arabic presentation forms (ﯾ ﯿ ﯽ ﺁ ...), which hazm maps only in part
+PRESENTATION = regex.compile(r"[\ufb50-\ufdff\ufe70-\ufeff]")
+#: text decoded with the wrong code page («ÇÑ˜Ó»)
+GARBLED = regex.compile(r"[\u00c0-\u00ff\u02dc]")
+QUOTES = frozenset({"«", "»", '"', "“", "”", "'", "‘", "’"})
+#: words that do not take a suffix and are not verbs
+FUNCTION_WORDS = frozenset({"و", "در", "از", "به", "با", "یا", "که", "را", "تا", "تو", "مثل", "سال"})
 #: Latin punctuation persnews turns into its Persian form after a Persian word
 PERSIAN_PUNCTUATION = str.maketrans({"?": "؟", ",": "،", ";": "؛"})
 #: how many tokens of context to show on each side of an example
@@ -132,17 +138,12 @@ CLASSES: dict[str, Cls] = {
         "hazm keeps three tokens",
     ),
     "persnews_joins_other": Cls("other", True, "persnews joins words hazm keeps apart (other)"),
-    "persnews_wrong_split": Cls(
+    "persnews_heh_reading": Cls(
         "wrong",
         True,
-        "persnews repairs a glued word at the wrong place: the corpora's authors write "
-        "another split more often («تیمهای → تیمه‌ای» for «تیم‌های»)",
-    ),
-    "persnews_bad_stem": Cls(
-        "wrong",
-        True,
-        "persnews splits a glued word after a stem that hazm's list does not attest and "
-        "that no author writes («باهاش → باه‌اش»)",
+        "persnews reads a glued plural «…های / …هایم / …هاش» as a word in «ه» plus "
+        "«ای / ایم / اش» («تیمهای → تیمه‌ای», «دوزهای → دوزه‌ای», «باهاش → باه‌اش»); "
+        "judged by how the corpora's authors write the two readings",
     ),
     "persnews_splits_comparative": Cls(
         "wrong",
@@ -167,7 +168,53 @@ CLASSES: dict[str, Cls] = {
         "wrong",
         True,
         "persnews leaves «می / نمی» apart from a verb form its verb list lacks "
-        "(«می توان», «نمی توان»); hazm joins «می‌توان»",
+        "(«می توان», «نمی توان», «می کرده»); hazm joins «می‌توان»",
+    ),
+    "persnews_leaves_mi_colloquial": Cls(
+        "wrong",
+        True,
+        "the same with colloquial verbs («می دونم», «نمی شه»); hazm joins «می‌دونم»",
+    ),
+    "hazm_joins_mi_noun": Cls(
+        "deliberate",
+        True,
+        "hazm joins the month «می» to the next word («ماه می سال → می‌سال», «می در»); "
+        "persnews keeps them apart",
+    ),
+    "persnews_glues_at_invisible": Cls(
+        "wrong",
+        False,
+        "an LRM/RLM or soft hyphen stands for a half-space («آیت\u200eالله»): persnews "
+        "deletes it and glues the word («آیتالله»); it should write «آیت‌الله»",
+    ),
+    "persnews_keeps_curly_quotes": Cls(
+        "wrong",
+        False,
+        "persnews turns straight quotes around Persian into «…» but keeps curly “…”; "
+        "hazm makes them «…»",
+    ),
+    "quote_pairing": Cls(
+        "other",
+        False,
+        'straight quotes paired differently: hazm pairs any two «"» on a line, persnews '
+        "only pairs around Persian text; where quotes are unbalanced both guess",
+    ),
+    "hazm_edge_zwnj": Cls(
+        "deliberate",
+        True,
+        "hazm keeps a stray ZWNJ at the start or end of a word («۳‌ درصد → ‌درصد»); "
+        "persnews drops it",
+    ),
+    "hazm_keeps_presentation_forms": Cls(
+        "deliberate",
+        False,
+        "hazm leaves some Arabic presentation forms unmapped («درﯾافت», «ﯽ»); "
+        "persnews maps them all («دریافت»)",
+    ),
+    "garbled_text": Cls(
+        "other",
+        False,
+        "text decoded with the wrong code page («ÇÑ˜Ó»): both tokenize garbage differently",
     ),
     "spacing_other": Cls("other", True, "other spacing-only differences"),
     # ---- everything else
@@ -224,7 +271,8 @@ CLASSES: dict[str, Cls] = {
     "hazm_drops_mark": Cls(
         "deliberate",
         False,
-        "hazm deletes a combining madda or hamza («درآمد → درامد»); persnews composes the letter",
+        "hazm deletes a madda or hamza written as a combining mark or a presentation form "
+        "(«درآمد → درامد», «ﺁﻥ → ان»); persnews keeps the letter",
     ),
     "hazm_drops": Cls(
         "deliberate",
@@ -297,21 +345,18 @@ def units(hazm: Sequence[str], ours: Sequence[str]) -> Iterator[tuple[int, int, 
 
 
 def regions(hazm: Sequence[str], ours: Sequence[str]) -> list[tuple[str, int, int, int, int]]:
-    """``SequenceMatcher`` opcodes, with spurious matches folded into the differences.
+    """``SequenceMatcher`` opcodes, with short matches between differences folded in.
 
-    A match of at most two punctuation tokens between two differences is usually
-    the aligner pairing a «.» of one side with a different «.» of the other
-    (hazm «ق . ۴.» against persnews «ق. ۴ .»), so it joins the differences.
+    A match of one or two tokens between two differences is often the aligner
+    pairing a «.» or «و» of one side with a different one of the other (hazm
+    «ق . ۴.» against persnews «ق. ۴ .»; «حمل و نقل و» against «حمل‌ونقل و»).
+    The differences are joined, :func:`units` cuts them up again by characters,
+    and tokens that then agree are counted as agreeing.
     """
     merged: list[tuple[str, int, int, int, int]] = []
     opcodes = difflib.SequenceMatcher(None, hazm, ours, autojunk=False).get_opcodes()
     for index, (tag, i1, i2, j1, j2) in enumerate(opcodes):
-        spurious = (
-            tag == "equal"
-            and 0 < index < len(opcodes) - 1
-            and i2 - i1 <= 2
-            and not any(LETTER_OR_DIGIT.search(token) for token in hazm[i1:i2])
-        )
+        spurious = tag == "equal" and 0 < index < len(opcodes) - 1 and i2 - i1 <= 2
         if merged and merged[-1][0] != "equal" and (tag != "equal" or spurious):
             _, h1, _, p1, _ = merged[-1]
             merged[-1] = ("replace", h1, i2, p1, j2)
@@ -353,7 +398,7 @@ def _evidence(stem: str, suffix: str) -> int:
     """
     written: collections.Counter[str] = _WORKER["written"]
     count = written[stem + ZWNJ + suffix]
-    if suffix in ("های", "هایی"):
+    if suffix.startswith("ها"):
         count += written[stem + "ها"] + written[stem + ZWNJ + "ها"]
     return count
 
@@ -361,11 +406,13 @@ def _evidence(stem: str, suffix: str) -> int:
 def _judge_repair(glued: str, repaired: str) -> str:
     """Judge the ZWNJs persnews put into a glued word (``glued`` as hazm spells it).
 
-    Evidence: hazm's lexicon, and how the corpora's authors write the word
-    when they do put a half-space into it (:func:`_evidence`).
+    A glued «…هایی / …های / …هام / …هاش» has two readings: a plural («تیم‌های»)
+    and a word in «ه» plus «ای / ام / اش» («منطقه‌ای»).  persnews's reading
+    is judged wrong when the corpora's authors write the plural reading more
+    often than persnews's (:func:`_evidence`), or when persnews's stem is
+    neither in hazm's word list nor ever written that way.
     """
     lexicon = _hazm.lexicon()
-    plain = glued.replace(ZWNJ, "")
     for position in _inserted_at(glued, repaired):
         stem = glued[:position].split(ZWNJ)[-1]
         suffix = glued[position:].split(ZWNJ)[0]
@@ -373,24 +420,28 @@ def _judge_repair(glued: str, repaired: str) -> str:
             continue
         if suffix in ("تری", "ترین") and lexicon.attested(stem + "تر"):
             return "persnews_splits_comparative"
-        ours = _evidence(stem, suffix)
-        others = [
-            _evidence(plain[:cut], plain[cut:])
-            for cut in range(2, len(plain) - 1)
-            if plain[cut:] in AFFIXES and plain[cut - 1] not in NON_JOINING and cut != len(stem)
-        ]
-        if others and max(others) > max(ours, 2):
-            return "persnews_wrong_split"
-        regular = stem.endswith("ی") and suffix.startswith("ها")  # دلسوزی‌های، شرقی‌ها
-        if not lexicon.attested(stem) and not ours and not regular:
-            return "persnews_bad_stem"
+        plural_stem = stem[:-1]
+        if (
+            stem.endswith("ه")
+            and suffix.startswith("ا")
+            and len(plural_stem) >= 2
+            and plural_stem[-1] not in NON_JOINING
+        ):
+            ours = _evidence(stem, suffix)
+            if _evidence(plural_stem, "ه" + suffix) > max(ours, 2) or (
+                not lexicon.attested(stem) and not ours
+            ):
+                return "persnews_heh_reading"
     return "persnews_glued_affix"
 
 
-def classify(hazm: Sequence[str], ours: Sequence[persnews.Token], gaps: Sequence[str]) -> str:
+def classify(
+    hazm: Sequence[str], ours: Sequence[persnews.Token], gaps: Sequence[str], previous: str
+) -> str:
     """The class of one difference.
 
-    ``gaps`` are the original text between consecutive tokens of ``ours``.
+    ``gaps`` are the original text between consecutive tokens of ``ours``;
+    ``previous`` is the persnews token before them.
     """
     norms = [token.norm for token in ours]
     if not ours:
@@ -399,15 +450,28 @@ def classify(hazm: Sequence[str], ours: Sequence[persnews.Token], gaps: Sequence
         return "ellipsis" if set("".join(hazm)) <= {".", "…"} else "persnews_drops"
     if not hazm:
         return "hazm_drops"
+    if any(GARBLED.search(t) for t in (*hazm, *norms)):
+        return "garbled_text"
+    if any(PRESENTATION.search(t) for t in hazm):
+        return "hazm_keeps_presentation_forms"
     if any(ZWNJ * 2 in t for t in norms):
         return "persnews_repeated_zwnj"
     if any(FORMAT.search(t) for t in hazm):
+        as_zwnj = [FORMAT.sub(ZWNJ, t).replace(ZWNJ * 2, ZWNJ) for t in hazm]
+        if [t.replace(ZWNJ, "") for t in as_zwnj] == [t.replace(ZWNJ, "") for t in norms] and any(
+            a.count(ZWNJ) > b.count(ZWNJ) for a, b in zip(as_zwnj, norms, strict=True)
+        ):
+            return "persnews_glues_at_invisible"
         return "hazm_keeps_invisible"
+    if all(t in QUOTES for t in (*hazm, *norms)):
+        if any(t in "“”" for t in norms):
+            return "persnews_keeps_curly_quotes"
+        return "quote_pairing"
     bare_h = _bare("".join(hazm))
     bare_p = _bare("".join(norms))
     letters = all(LETTERS_ONLY.fullmatch(t) for t in (*hazm, *norms))
     if letters and bare_h == bare_p:
-        return _classify_spacing(hazm, ours, gaps)
+        return _classify_spacing(hazm, ours, gaps, previous)
     kinds = {token.kind for token in ours}
     if kinds & {"url", "email", "hashtag", "mention"}:
         return "hazm_splits_url"
@@ -438,7 +502,7 @@ def classify(hazm: Sequence[str], ours: Sequence[persnews.Token], gaps: Sequence
 
 
 def _classify_spacing(
-    hazm: Sequence[str], ours: Sequence[persnews.Token], gaps: Sequence[str]
+    hazm: Sequence[str], ours: Sequence[persnews.Token], gaps: Sequence[str], previous: str
 ) -> str:
     norms = [token.norm for token in ours]
     if any("_" in t for t in hazm):
@@ -462,6 +526,8 @@ def _classify_spacing(
             verdicts = [_judge_repair(a, b) for a, b in inserted]
             return next((v for v in verdicts if v != "persnews_glued_affix"), verdicts[0])
         if not any(ours_more):
+            if all(a.startswith(ZWNJ) or a.endswith(ZWNJ) for a, _ in pairs):
+                return "hazm_edge_zwnj"
             if all(a.startswith(("می" + ZWNJ, "نمی" + ZWNJ)) for a, _ in pairs):
                 return "hazm_zwnj_mi"
             return "hazm_zwnj_other"
@@ -470,11 +536,15 @@ def _classify_spacing(
         return "persnews_splits_zwnj"
     if len(hazm) < len(norms):
         # hazm joined words that the original (and persnews) wrote apart
-        if any(t in ("می", "نمی") for t in norms[:-1]):
-            return "persnews_leaves_mi_apart"
         lexicon = _hazm.lexicon()
+        if len(norms) == 2 and norms[0] in ("می", "نمی"):
+            if previous == "ماه" or previous[:1].isdigit() or norms[1] in FUNCTION_WORDS:
+                return "hazm_joins_mi_noun"  # the month «می»: «۲۰ می ۲۰۲۰»، «ماه می در»
+            if norms[1] == "توان" or norms[1] in lexicon.participles:
+                return "persnews_leaves_mi_apart"
+            return "persnews_leaves_mi_colloquial"
         if len(norms) == 2 and norms[1] in (*AFFIXES, "ی"):
-            if norms[0] in lexicon.stopwords or norms[0].isascii() or len(norms[0]) < 3:
+            if norms[0] in FUNCTION_WORDS or norms[0].isascii() or len(norms[0]) < 3:
                 return "hazm_joins_suffix"
             return "persnews_leaves_suffix_apart"
         if any(b in lexicon.participles or b.startswith(("شده", "نشده")) for b in norms[1:] if b):
@@ -518,12 +588,12 @@ def _context(text: str, ours: Sequence[persnews.Token], j1: int, j2: int) -> str
         start, end = ours[j1].start, ours[j2 - 1].end
     else:  # hazm-only difference: mark the place between two tokens
         start = end = ours[j1].start if j1 < len(ours) else len(text)
-    pieces = (text[before:start], "[", text[start:end], "]", text[end:after])
-    return " ".join(" ".join(pieces).split()).replace("[ ", "[").replace(" ]", "]")
+    return " ".join(f"{text[before:start]}[{text[start:end]}]{text[end:after]}".split())
 
 
-def analyse(text: str) -> dict[str, Any]:
-    """Compare hazm and persnews on one article."""
+def analyse(article: tuple[int, str]) -> dict[str, Any]:
+    """Compare hazm and persnews on one article: ``(line number, text)``."""
+    line, text = article
     hazm: list[str] = _WORKER["word_tokenize"](_WORKER["normalize"](text))
     ours = persnews.tokenize(text)
     norms = [token.norm for token in ours]
@@ -533,6 +603,7 @@ def analyse(text: str) -> dict[str, Any]:
         "persnews_tokens": len(ours),
         "exact": 0,
         "exact_persnews": 0,
+        "line": line,
         "diffs": [],
     }
     for tag, i1, i2, j1, j2 in regions(hazm, norms):
@@ -547,18 +618,19 @@ def analyse(text: str) -> dict[str, Any]:
                 continue
             group = ours[j1 + b1 : j1 + b2]
             gaps = [text[x.end : y.start] for x, y in itertools.pairwise(group)]
-            name = classify(hazm[i1 + a1 : i1 + a2], group, gaps)
+            previous = norms[j1 + b1 - 1] if j1 + b1 > 0 else ""
+            name = classify(hazm[i1 + a1 : i1 + a2], group, gaps, previous)
             example = _context(text, ours, j1 + b1, j1 + b2)
             unit = (tuple(hazm[i1 + a1 : i1 + a2]), tuple(norms[j1 + b1 : j1 + b2]))
             result["diffs"].append((name, unit, a2 - a1, b2 - b1, example))
     return result
 
 
-def _articles(path: Path, limit: int | None, every: int) -> Iterator[str]:
+def _articles(path: Path, limit: int | None, every: int) -> Iterator[tuple[int, str]]:
     with path.open(encoding="utf-8") as lines:
         for index, line in enumerate(itertools.islice(lines, limit)):
             if index % every == 0:
-                yield json.loads(line)["text"]
+                yield index + 1, json.loads(line)["text"]
 
 
 # ---------------------------------------------------------------- report

@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
+import hashlib
 import json
 import os
 import platform
@@ -112,6 +113,24 @@ class Child:
     wall: float  # seconds, from spawn to exit
     maxrss_mb: float  # the child's peak resident set size
     stdout: str
+
+
+def source_digest() -> str:
+    """sha256 of persnews/**/*.py, to tie figures to the code measured (the tree may be dirty)."""
+    digest = hashlib.sha256()
+    for path in sorted((ROOT / "persnews").rglob("*.py")):
+        digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def git_commit() -> str | None:
+    try:
+        out = subprocess.run(
+            ["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True
+        )
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return out.stdout.strip()
 
 
 def progress(message: str) -> None:
@@ -440,6 +459,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         },
         "options": {"limit": args.limit, "big": args.big, "repeat": repeat},
         "corpus": str(args.corpus),
+        "git_commit": git_commit(),
+        "persnews_source_sha256": source_digest(),
         "load_average_at_start": os.getloadavg(),
     }
     progress("import persnews in fresh interpreters")
@@ -452,6 +473,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     results["scaling"] = measure_scaling(articles, args.big)
 
     results["load_average_at_end"] = os.getloadavg()
+    if source_digest() != results["persnews_source_sha256"]:
+        results["warning"] = "persnews/ changed during the run; the figures mix two versions"
+        progress(results["warning"])
     checks = targets(results)
     results["targets"] = [check.as_dict() for check in checks]
     results["passed"] = all(check.passed for check in checks)
