@@ -34,9 +34,9 @@ _LATIN_ABBREVIATIONS: Final = (
     "Mr|Mrs|Ms|Dr|Prof|Jr|Sr|St|vs|etc|Inc|Ltd|Co|Corp|No|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep"
 )
 
-_LETTER: Final = r"[\p{Arabic}&&[\p{L}\p{M}]]"
-_LATIN: Final = r"[\p{Latin}\p{M}]"
-_OTHER_LETTER: Final = r"[[\p{L}\p{M}]--[\p{Arabic}\p{Latin}]]"
+LETTER: Final = r"[\p{Arabic}&&[\p{L}\p{M}]]"
+LATIN: Final = r"[\p{Latin}\p{M}]"
+OTHER_LETTER: Final = r"[[\p{L}\p{M}]--[\p{Arabic}\p{Latin}]]"
 
 
 @functools.cache
@@ -59,7 +59,7 @@ def atom_pattern() -> regex.Pattern[str]:
     single_abbreviation = "|".join(regex.escape(a) for a in single)
     honorific = "|".join(regex.escape(a) for a in honorifics)
     source = rf"""
-      (?P<word>(?>{_LETTER}+(?:\u200c+{_LETTER}+)*)(?!\.))  # most atoms: a fast first try
+      (?P<word>(?>{LETTER}+(?:\u200c+{LETTER}+)*)(?!\.))  # most atoms: a fast first try
     | (?P<email>(?<![\w.%+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]*@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+)
     | (?P<url>
           (?:https?://|ftp://|www\.)[^\s«»"<>\[\]{{}}()،؛]+(?<![.,:;!?'’،؛])
@@ -67,8 +67,8 @@ def atom_pattern() -> regex.Pattern[str]:
           \.(?:{_TLDS})(?![A-Za-z0-9\-])(?:/[^\s«»"<>()\[\]،؛]*(?<![.,:;!?'’،؛]))?
       )
     | (?P<abbrev>
-          (?<!{_LETTER})(?:{persian_abbreviation})(?!{_LETTER}|\.{_LETTER})
-        | (?<=\d\s?)(?:{single_abbreviation})(?!{_LETTER})
+          (?<!{LETTER})(?:{persian_abbreviation})(?!{LETTER}|\.{LETTER})
+        | (?<=\d\s?)(?:{single_abbreviation})(?!{LETTER})
         | (?:{honorific})
         | (?<![A-Za-z.])(?:[A-Za-z]\.){{2,}}(?![A-Za-z])
         | \b(?:{_LATIN_ABBREVIATIONS})\.
@@ -77,9 +77,9 @@ def atom_pattern() -> regex.Pattern[str]:
     | (?P<mention>(?<![\w@])@[A-Za-z0-9_]+)
     | (?P<hashtag>\#(?:[\p{{L}}\p{{M}}\p{{N}}_]|\u200c(?=[\p{{L}}\p{{N}}_]))+)
     | (?P<word>
-          {_LETTER}+(?:\u200c+{_LETTER}+)*
-        | {_LATIN}+(?:[0-9]+{_LATIN}*)*(?:[\-'’.&](?=[\p{{Latin}}0-9])[\p{{Latin}}\p{{M}}0-9]+)*
-        | {_OTHER_LETTER}+
+          {LETTER}+(?:\u200c+{LETTER}+)*
+        | {LATIN}+(?:[0-9]+{LATIN}*)*(?:[\-'’.&](?=[\p{{Latin}}0-9])[\p{{Latin}}\p{{M}}0-9]+)*
+        | {OTHER_LETTER}+
       )
     | (?P<punct>\.{{2,}}|[!?؟]+|[\p{{P}}])
     | (?P<symbol>[^\s\u200c])

@@ -56,6 +56,10 @@ class Lexicon:
     participles: frozenset[str]
     #: words the list spells with a half-space and has seen (بین‌المللی), for quick look-up
     compounds: frozenset[str]
+    #: first halves of those compounds: only after one of these can a compound start
+    compound_heads: frozenset[str]
+    #: every word :meth:`attested` is true for, for quick look-up
+    attested_words: frozenset[str]
     #: present stems of hazm's verbs, e.g. گیر، رسان، ساز
     present_stems: frozenset[str]
     #: hazm's stop words
@@ -73,11 +77,7 @@ class Lexicon:
         hazm's list also holds glued misspellings with neither (کتابها، میگویند,
         frequency 0, tag "0"); those are not evidence that a spelling is right.
         """
-        return (
-            self.frequency.get(word, 0) > 0
-            or self.pos.get(word, ("0",)) != ("0",)
-            or word in self.verb_forms
-        )
+        return word in self.attested_words
 
 
 def _lines(name: str) -> list[str]:
@@ -115,15 +115,19 @@ def lexicon() -> Lexicon:
     glued: set[str] = set()
     participles: set[str] = set()
     presents: set[str] = set()
+    bare: set[str] = set()  # present forms without a prefix (شود، دارد): words, not joins
     for line in _lines("verbs.dat"):
         past, _, present = line.partition("#")
         forms |= _conjugate(past, present)
+        if present:
+            bare |= {present + ending for ending in _PRESENT_ENDINGS}
         if frequency.get(past + "ن", 0) > 0:
             glued |= _conjugate(past, present, second_singular=False)
         if present:
             presents.add(present)
         if past:
             participles |= {past + "ه", "ن" + past + "ه"}
+    compounds = [w for w, f in frequency.items() if f > 0 and "\u200c" in w]
     return Lexicon(
         frequency=frequency,
         pos=pos,
@@ -131,7 +135,13 @@ def lexicon() -> Lexicon:
         glued_verb_forms=frozenset(glued),
         participles=frozenset(participles),
         present_stems=frozenset(presents),
-        compounds=frozenset(w for w, f in frequency.items() if f > 0 and "\u200c" in w),
+        compounds=frozenset(compounds),
+        compound_heads=frozenset(w.split("\u200c", 1)[0] for w in compounds),
+        attested_words=frozenset(
+            [w for w, f in frequency.items() if f > 0 or pos.get(w, ("0",)) != ("0",)]
+        )
+        | frozenset(forms)
+        | frozenset(bare),
         stopwords=frozenset(_lines("stopwords.dat")),
         abbreviations=tuple(_lines("abbreviations.dat")),
     )

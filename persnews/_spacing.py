@@ -11,14 +11,18 @@ digits of Persian numbers into Persian digits and ``...`` into ``…``.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Iterator
-from typing import Final, NamedTuple
+from collections.abc import Callable, Iterator
+from typing import Final, NamedTuple, TypeVar
+
+import regex
 
 from persnews import _atoms, _hazm
 from persnews._atoms import CLOSING, OPENING, ZWNJ
 from persnews.text import Edit, EditList
 
 __all__ = ["edits"]
+
+T = TypeVar("T")
 
 #: suffixes written after a space or glued on; joined to their word with a half-space
 SUFFIXES: Final = ("هایی", "های", "ها", "ترین", "تری", "تر")
@@ -49,6 +53,8 @@ ORDINAL_ENDINGS: Final = frozenset({"م", "ام", "مین", "امین"})
 PERSIAN_PUNCTUATION: Final[dict[str, str]] = {",": "،", ";": "؛", "?": "؟"}
 #: closing punctuation that wants a space after it when a word follows directly
 SPACE_AFTER: Final = frozenset(".,،;؛:!?؟»)]}…")
+#: whitespace-separated chunks read as context on each side of a stretch being spaced
+CONTEXT_CHUNKS: Final = 3
 #: atom kinds that read as words for spacing purposes
 WORDLIKE: Final = frozenset({"word", "number", "abbrev", "url", "email", "hashtag", "mention"})
 LATIN_DIGITS: Final = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
@@ -69,23 +75,154 @@ def _latin(atom: _Atom | None) -> bool:
     return atom is not None and atom.kind == "word" and atom.text[0].isascii()
 
 
-def edits(text: str, regions: Iterable[tuple[int, int]] | None = None) -> EditList:
+#: a window of text to space: (start, end, keeps); all of it is read, but only
+#: edits that begin within one of the (start, end) stretches of ``keeps`` are kept
+Window = tuple[int, int, list[tuple[int, int]]]
+
+
+def edits(text: str, focus: list[int] | None = None, *, everywhere: bool = False) -> EditList:
     """The spacing edits for ``text`` (sorted, non-overlapping).
 
-    Spacing is decided line by line, so it can be redone for some lines only:
-    ``regions`` are whole lines (``start``, ``end``) to work on; by default,
-    the whole text.  The result's ``recheck`` lists the positions of edits
-    that put or took away a space next to something the scanner reads with
-    context (``.www`` is not an e-mail address, ``. www.x@y.ir`` is): the
-    lines around them must be spaced again until nothing changes.
+    Spacing is decided locally, a few words at a time, so only the parts of a
+    text that can need an edit are worked on: everything but runs of known
+    Persian words separated by single spaces, and the words in those runs
+    that the lexicon says might take a half-space or a repair.  ``focus``
+    limits the work to the text around some positions; ``everywhere`` does
+    all of it the slow way (the reference the fast way is tested against).
+
+    The result's ``recheck`` lists the positions of edits that put or took
+    away a space next to something the scanner reads with context (``.www``
+    is not an e-mail address, ``. www.x@y.ir`` is): the text around them must
+    be spaced again until nothing changes.
     """
     result = EditList()
-    for begin, end in [(0, len(text))] if regions is None else regions:
-        _space(text, begin, end, result, strip=regions is None)
+    if everywhere:
+        _space(text, 0, len(text), result)
+        return result
+    spots = _work_spots(text) if focus is None else [(p, p) for p in focus]
+    for start, end, keeps in _windows(text, spots):
+        window = EditList()
+        _space(text, start, end, window)
+        result.extend(_kept(window, keeps, lambda edit: edit[0]))
+        result.recheck.extend(_kept(window.recheck, keeps, lambda position: position))
     return result
 
 
-def _space(text: str, region_start: int, region_end: int, result: EditList, strip: bool) -> None:
+def _kept(items: list[T], keeps: list[tuple[int, int]], where: Callable[[T], int]) -> list[T]:
+    """The items (sorted by position) that stand in one of the sorted ``keeps``."""
+    kept: list[T] = []
+    stretches = iter(keeps)
+    start, end = next(stretches)
+    for item in items:
+        position = where(item)
+        while position > end:
+            following = next(stretches, None)
+            if following is None:
+                return kept
+            start, end = following
+        if position >= start:
+            kept.append(item)
+    return kept
+
+
+@functools.cache
+def _plain_run() -> regex.Pattern[str]:
+    """Runs of Persian words separated by single spaces, whole chunks only."""
+    word = rf"(?>{_atoms.LETTER}+(?:\u200c{_atoms.LETTER}+)*)"
+    return regex.compile(rf"(?<![^ \n]){word}(?: {word})*(?=[ \n]|$)", regex.VERSION1)
+
+
+@functools.cache
+def _plain_words() -> frozenset[str]:
+    """Words that need nothing themselves: known, not a suffix, not a verb prefix."""
+    return _hazm.lexicon().attested_words - JOIN_AFTER - frozenset(VERB_PREFIXES)
+
+
+@functools.cache
+def _joinable() -> tuple[frozenset[str], frozenset[str]]:
+    """Compounds this step would join, and their first halves.
+
+    Two-word compounds as :func:`_joins` allows them (``بین‌المللی``), and the
+    first two words of ``X و Y`` compounds (``گفت‌و``, for ``گفت‌وگو``).
+    """
+    joinable = set()
+    for compound in _hazm.lexicon().compounds:
+        left, _, right = compound.partition(ZWNJ)
+        if right.startswith("و") and len(right) > 1:
+            joinable.add(left + ZWNJ + "و")
+        if ZWNJ not in right and _joins(left, right):
+            joinable.add(compound)
+    return frozenset(joinable), frozenset(c.partition(ZWNJ)[0] for c in joinable)
+
+
+def _work_spots(text: str) -> list[tuple[int, int]]:
+    """Stretches of ``text`` (start, end) whose spacing may need an edit."""
+    plain = _plain_words()
+    joinable, heads = _joinable()
+    spots: list[tuple[int, int]] = []
+    done = 0
+    for match in _plain_run().finditer(text):
+        start, end = match.span()
+        words = match.group().split(" ")
+        if start > done:  # what comes before may join the first words: «۳حمل و نقل»
+            spots.append((done, start + len(" ".join(words[:2]))))
+        position = start
+        for index, word in enumerate(words):
+            following = words[index + 1] if index + 1 < len(words) else ""
+            if word in heads and word + ZWNJ + following in joinable:  # up to 3: «گفت و گو»
+                reach = " ".join(words[index : index + 3])
+                spots.append((max(position - 1, 0), position + len(reach)))
+            if word not in plain:
+                spots.append((max(position - 1, 0), position + len(word)))
+            position += len(word) + 1
+        done = end
+    if done < len(text):
+        spots.append((done, len(text)))
+    spots.sort()
+    return spots
+
+
+def _windows(text: str, spots: list[tuple[int, int]]) -> list[Window]:
+    """Windows around ``spots``: a few chunks either side of each spot as context.
+
+    Windows whose context touches are merged, each keeping its spots.
+    """
+    windows: list[Window] = []
+    for keep_start, keep_end in spots:
+        floor = text.rfind("\n", 0, keep_start) + 1
+        ceiling = text.find("\n", keep_end)
+        ceiling = len(text) if ceiling < 0 else ceiling
+        start = _chunks_left(text, keep_start, CONTEXT_CHUNKS, floor)
+        end = _chunks_right(text, keep_end, CONTEXT_CHUNKS, ceiling)
+        if windows and start <= windows[-1][1]:
+            windows[-1][2].append((keep_start, keep_end))
+            windows[-1] = (windows[-1][0], max(end, windows[-1][1]), windows[-1][2])
+        else:
+            windows.append((start, end, [(keep_start, keep_end)]))
+    return windows
+
+
+def _chunks_left(text: str, position: int, count: int, floor: int) -> int:
+    """Start of the ``count``-th whitespace-separated chunk left of ``position``."""
+    for _ in range(count):
+        while position > floor and text[position - 1] == " ":
+            position -= 1
+        while position > floor and not text[position - 1].isspace():
+            position -= 1
+    return position
+
+
+def _chunks_right(text: str, position: int, count: int, ceiling: int) -> int:
+    """End of the ``count``-th whitespace-separated chunk right of ``position``."""
+    for _ in range(count):
+        while position < ceiling and text[position] == " ":
+            position += 1
+        while position < ceiling and not text[position].isspace():
+            position += 1
+    return position
+
+
+def _space(text: str, region_start: int, region_end: int, result: EditList) -> None:
     """Append the edits for ``text[region_start:region_end]`` to ``result``."""
     make = tuple.__new__  # builds the named tuples without their Python-level __new__
     items: list[_Atom] = [
@@ -93,22 +230,39 @@ def _space(text: str, region_start: int, region_end: int, result: EditList, stri
         for m in _atoms.atom_pattern().finditer(text, region_start, region_end)
     ]
     if not items:
-        if region_end > region_start and (strip or not text[region_start:region_end].isspace()):
+        if region_end > region_start:
             result.append((region_start, region_end, ""))
         return
-    compounds = _hazm.lexicon().compounds
+    lexicon = _hazm.lexicon()
+    compounds, attested = lexicon.compounds, lexicon.attested_words
+    heads = _joinable()[1]
     joined = _triple_joins(items, text)
     previous: _Atom | None = None  # what stands before, as this run leaves it (joins included)
     last: _Atom | None = None  # the atom before, as this run leaves it
     begin = region_start
     for index, atom in enumerate(items):
         start, end, kind, value = atom
+        if (  # the common case: a known word after a word and a space, nothing to join
+            kind == "word"
+            and value in attested
+            and previous is not None
+            and previous.kind == "word"
+            and begin + 1 == start
+            and text[begin] == " "
+            and value not in JOIN_AFTER
+            and previous.text not in heads
+            and previous.text not in VERB_PREFIXES
+            and index not in joined
+        ):
+            previous = last = atom
+            begin = end
+            continue
         gap = text[begin:start]
         if previous is None:
             replacement = ""
         elif index in joined:
             replacement = joined[index]
-        elif gap == " " and kind == "word" and previous.kind == "word":  # the common case
+        elif gap == " " and kind == "word" and previous.kind == "word":
             left = previous.text
             candidate = (
                 value in JOIN_AFTER or left in VERB_PREFIXES or left + ZWNJ + value in compounds
@@ -135,7 +289,8 @@ def _space(text: str, region_start: int, region_end: int, result: EditList, stri
                 current = make(_Atom, (previous.start, end, kind, glued))
         if replacement != gap:
             result.append((begin, start, replacement))
-            if not (_blank(gap) and _blank(replacement)):  # not just fewer spaces
+            joins = replacement == ZWNJ or index in joined  # two words become one
+            if not (joins or (_blank(gap) and _blank(replacement))):  # nor just fewer spaces
                 result.recheck.append(begin)
         result.extend(inside)
         previous = current

@@ -9,7 +9,7 @@ The steps, in order (see ``docs/normalization.md`` for what each one does and
 where persnews deliberately differs from hazm):
 
 ``line_breaks``  ``invisible``  ``spaces``  ``ligatures``  ``letters``
-``compose``  ``diacritics``  ``kashida``  ``quotes``  ``spacing``
+``compose``  ``diacritics``  ``kashida``  ``quotes``  ``half_spaces``  ``spacing``
 
 >>> from persnews import normalize
 >>> normalize("ميگويند   منطقهاي   است .").text
@@ -98,8 +98,8 @@ def _presentation_forms() -> tuple[dict[int, str], dict[str, str]]:
 # ---------------------------------------------------------------- steps
 
 
-#: lines of a text to work on: (start, end) pairs, or None for all of it
-Regions = list[tuple[int, int]] | None
+#: positions of a text to look at again, or None to work on all of it
+Regions = list[int] | None
 
 
 @attrs.frozen
@@ -108,9 +108,9 @@ class Step:
 
     #: the name reported in ``NormalizedText.steps``
     name: str
-    #: yields sorted, non-overlapping edits for a text, or for some of its
-    #: lines (``regions``); an :class:`~persnews.text.EditList` it returns may
-    #: ask for the lines around some positions to be looked at again
+    #: yields sorted, non-overlapping edits for a text, or only around some
+    #: positions of it; an :class:`~persnews.text.EditList` it returns may
+    #: ask for the text around some positions to be looked at again
     edits: Callable[[str, Regions], Iterable[Edit]]
 
 
@@ -197,6 +197,7 @@ STEPS: Final[tuple[Step, ...]] = (
     _fold_step("diacritics", DIACRITICS + "+"),
     _fold_step("kashida", KASHIDA + "+"),
     _regex_step("quotes", r'"[^"\n]*"', _quote_pairs),
+    _regex_step("half_spaces", "\u200c{2,}", lambda m: "\u200c"),
     Step("spacing", _spacing.edits),
 )
 
@@ -226,7 +227,7 @@ def normalize(text: str) -> NormalizedText:
             recheck = getattr(edits, "recheck", None)
             if not recheck:
                 break
-            edits = step.edits(doc.text, _lines_around(doc.text, _moved(edits, recheck)))
+            edits = step.edits(doc.text, _moved(edits, recheck))
             doc = doc.edited(edits, step.name)
     return doc
 
@@ -246,17 +247,3 @@ def _moved(edits: Iterable[Edit], positions: list[int]) -> list[int]:
         moved.append(position + shift)
         position = next(pending, None)
     return moved
-
-
-def _lines_around(text: str, positions: list[int]) -> list[tuple[int, int]]:
-    """The lines of ``text`` that hold ``positions``, merged, in order."""
-    regions: list[tuple[int, int]] = []
-    for position in positions:
-        start = text.rfind("\n", 0, position) + 1
-        end = text.find("\n", position)
-        end = len(text) if end < 0 else end
-        if regions and start <= regions[-1][1]:
-            regions[-1] = (regions[-1][0], max(end, regions[-1][1]))
-        else:
-            regions.append((start, end))
-    return regions

@@ -33,6 +33,7 @@ import difflib
 import itertools
 import json
 import multiprocessing
+import subprocess
 import sys
 import time
 from collections.abc import Iterator, Sequence
@@ -52,6 +53,7 @@ ZWNJ = "\u200c"
 INVISIBLE = regex.compile(r"[\s_\p{Cf}]")
 #: invisible format characters other than ZWNJ (LRM, soft hyphen, ...)
 FORMAT = regex.compile(r"[\p{Cf}--\u200c]", regex.VERSION1)
+INNER_FORMAT = regex.compile(r"(?<=\p{L})[\p{Cf}--\u200c]+\u200c?(?=\p{L})", regex.VERSION1)
 LETTERS_ONLY = regex.compile(r"[\p{L}\p{M}\u200c_]+")
 LATIN_DIGIT = regex.compile(r"[0-9]")
 PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
@@ -63,8 +65,6 @@ MARKS = str.maketrans({"آ": "ا", "ئ": "ی", "أ": "ا", "ؤ": "و", "ۀ": "ه
 AFFIXES = frozenset(
     {"ها", "های", "هایی", "تر", "تری", "ترین", "ای", "ام", "ات", "اش", "ایم", "اید", "اند"}
 )
-#: letters that never join the next one: no half-space is written after them
-NON_JOINING = frozenset("اآدذرزژو")
 #: Arabic letters folded before counting how authors write words
 ARABIC_LETTERS = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه"})
 WORD = regex.compile(r"\p{L}[\p{L}\p{M}\u200c]*(?<!\u200c)")
@@ -74,7 +74,9 @@ PRESENTATION = regex.compile(r"[\ufb50-\ufdff\ufe70-\ufeff]")
 GARBLED = regex.compile(r"[\u00c0-\u00ff\u02dc]")
 QUOTES = frozenset({"«", "»", '"', "“", "”", "'", "‘", "’"})
 #: words that do not take a suffix and are not verbs
-FUNCTION_WORDS = frozenset({"و", "در", "از", "به", "با", "یا", "که", "را", "تا", "تو", "مثل", "سال"})
+FUNCTION_WORDS = frozenset(
+    {"و", "در", "از", "به", "با", "یا", "که", "را", "تا", "تو", "مثل", "سال"}
+)
 #: Latin punctuation persnews turns into its Persian form after a Persian word
 PERSIAN_PUNCTUATION = str.maketrans({"?": "؟", ",": "،", ";": "؛"})
 #: how many tokens of context to show on each side of an example
@@ -84,7 +86,10 @@ CONTEXT = 3
 class Cls(NamedTuple):
     """A class of differences."""
 
-    verdict: str  # "deliberate", "wrong", "spelling" or "other"
+    #: "deliberate" (persnews differs on purpose; hazm is wrong or follows another
+    #: convention), "wrong" (persnews looks wrong), "questionable" (a documented
+    #: persnews choice that loses information) or "other"
+    verdict: str
     spacing: bool  # a spacing-only class
     title: str
 
@@ -155,20 +160,27 @@ CLASSES: dict[str, Cls] = {
         "wrong",
         True,
         "persnews leaves a suffix written with a space apart when its stem is not in "
-        "hazm's word list («گوشی های», «مساله ای», «زندگی ای», «نیافته اند»); hazm joins "
-        "them with a ZWNJ («گوشی‌های»)",
+        "hazm's word list or not tagged as an adjective («گوشی های», «مساله ای», "
+        "«زندگی ام», «نیافته اند», «اصلی ترین»); hazm joins them with a ZWNJ («گوشی‌های»)",
     ),
     "hazm_joins_suffix": Cls(
         "deliberate",
         True,
-        "hazm joins a suffix-like word to a stop word or a short word («با ام → با‌ام», "
-        "«یا ام», «در ای»); persnews keeps them apart",
+        "hazm joins a suffix-like word to a function word, a short word or a word that "
+        "does not take it («با ام → با‌ام», «اف ای», «موتور ای», «دست اش»); "
+        "persnews keeps them apart",
     ),
     "persnews_leaves_mi_apart": Cls(
         "wrong",
         True,
         "persnews leaves «می / نمی» apart from a verb form its verb list lacks "
         "(«می توان», «نمی توان», «می کرده»); hazm joins «می‌توان»",
+    ),
+    "mi_glued_typo": Cls(
+        "other",
+        True,
+        "the original glues a verb to the next word («می شودچای»): hazm joins «می‌شودچای», "
+        "persnews keeps «می» apart; both miss the typo",
     ),
     "persnews_leaves_mi_colloquial": Cls(
         "wrong",
@@ -280,13 +292,13 @@ CLASSES: dict[str, Cls] = {
         "hazm deletes characters that persnews keeps as tokens («﴿ ﴾»)",
     ),
     "persnews_folds_hamza": Cls(
-        "wrong",
+        "questionable",
         False,
         "persnews folds the hamza seats «أ إ ؤ» to «ا ا و» («تأکید → تاکید», "
         "«مسؤول → مسوول», «شأن → شان», «أو → او»); hazm keeps the standard spelling",
     ),
     "persnews_folds_heh_yeh": Cls(
-        "wrong",
+        "questionable",
         False,
         "persnews folds «ۀ» to «ه» («دربارۀ → درباره», «همۀ → همه»), dropping the ezafe "
         "it marks; hazm keeps «ۀ»",
@@ -421,12 +433,7 @@ def _judge_repair(glued: str, repaired: str) -> str:
         if suffix in ("تری", "ترین") and lexicon.attested(stem + "تر"):
             return "persnews_splits_comparative"
         plural_stem = stem[:-1]
-        if (
-            stem.endswith("ه")
-            and suffix.startswith("ا")
-            and len(plural_stem) >= 2
-            and plural_stem[-1] not in NON_JOINING
-        ):
+        if stem.endswith("ه") and suffix.startswith("ا") and len(plural_stem) >= 2:
             ours = _evidence(stem, suffix)
             if _evidence(plural_stem, "ه" + suffix) > max(ours, 2) or (
                 not lexicon.attested(stem) and not ours
@@ -457,9 +464,12 @@ def classify(
     if any(ZWNJ * 2 in t for t in norms):
         return "persnews_repeated_zwnj"
     if any(FORMAT.search(t) for t in hazm):
-        as_zwnj = [FORMAT.sub(ZWNJ, t).replace(ZWNJ * 2, ZWNJ) for t in hazm]
-        if [t.replace(ZWNJ, "") for t in as_zwnj] == [t.replace(ZWNJ, "") for t in norms] and any(
-            a.count(ZWNJ) > b.count(ZWNJ) for a, b in zip(as_zwnj, norms, strict=True)
+        # a mark between two letters that persnews deletes without writing a ZWNJ there
+        # (unless the glued word is itself a word: «هر‫چند → هرچند», «وی‍ژه → ویژه»)
+        as_zwnj = [FORMAT.sub("", INNER_FORMAT.sub(ZWNJ, t)) for t in hazm]
+        if len(as_zwnj) == len(norms) and any(
+            a.count(ZWNJ) > b.count(ZWNJ) and _zwnj_only(a, b) and not _hazm.lexicon().known(b)
+            for a, b in zip(as_zwnj, norms, strict=True)
         ):
             return "persnews_glues_at_invisible"
         return "hazm_keeps_invisible"
@@ -538,13 +548,24 @@ def _classify_spacing(
         # hazm joined words that the original (and persnews) wrote apart
         lexicon = _hazm.lexicon()
         if len(norms) == 2 and norms[0] in ("می", "نمی"):
-            if previous == "ماه" or previous[:1].isdigit() or norms[1] in FUNCTION_WORDS:
-                return "hazm_joins_mi_noun"  # the month «می»: «۲۰ می ۲۰۲۰»، «ماه می در»
             if norms[1] == "توان" or norms[1] in lexicon.participles:
                 return "persnews_leaves_mi_apart"
+            if previous == "ماه" or previous[:1].isdigit() or norms[1] in FUNCTION_WORDS:
+                return "hazm_joins_mi_noun"  # the month «می»: «۲۰ می ۲۰۲۰»، «ماه می در»
+            verb = norms[0] + ZWNJ + norms[1]
+            if ZWNJ not in norms[1] and any(
+                verb[:cut] in lexicon.verb_forms for cut in range(len(verb) - 2, 4, -1)
+            ):
+                return "mi_glued_typo"  # «می شودچای»: the verb is glued to the next word
             return "persnews_leaves_mi_colloquial"
         if len(norms) == 2 and norms[1] in (*AFFIXES, "ی"):
-            if norms[0] in FUNCTION_WORDS or norms[0].isascii() or len(norms[0]) < 3:
+            clitic = norms[1] in ("ای", "ام", "ات", "اش", "ایم", "اید", "اند", "ی")
+            if (
+                norms[0] in FUNCTION_WORDS
+                or norms[0].isascii()
+                or len(norms[0]) < 3
+                or (clitic and norms[0][-1] not in "هیوا")  # «موتور ای», «دست اش»
+            ):
                 return "hazm_joins_suffix"
             return "persnews_leaves_suffix_apart"
         if any(b in lexicon.participles or b.startswith(("شده", "نشده")) for b in norms[1:] if b):
@@ -641,7 +662,7 @@ def _share(part: int, whole: int) -> float:
 
 
 def summarize(per_corpus: dict[str, list[dict[str, Any]]], examples: int) -> dict[str, Any]:
-    """Figures per corpus and overall, class counts and examples."""
+    """Figures per corpus and overall, class counts and the commonest examples."""
     figures: dict[str, Any] = {}
     classes: dict[str, Any] = {
         name: {
@@ -650,12 +671,17 @@ def summarize(per_corpus: dict[str, list[dict[str, Any]]], examples: int) -> dic
             "title": cls.title,
             "differences": {},
             "hazm_tokens": {},
-            "examples": [],
         }
         for name, cls in CLASSES.items()
     }
     pairs: dict[str, collections.Counter[Unit]] = collections.defaultdict(collections.Counter)
-    contexts: dict[tuple[str, Unit], str] = {}
+    first: dict[tuple[str, Unit], tuple[str, str]] = {}
+    for corpus, results in per_corpus.items():
+        for r in results:
+            for name, unit, _, _, context in r["diffs"]:
+                key = Unit(*unit)
+                pairs[name][key] += 1
+                first.setdefault((name, key), (f"{corpus}.jsonl:{r['line']}", context))
     everything = [r for results in per_corpus.values() for r in results]
     for corpus, results in (*per_corpus.items(), ("overall", everything)):
         hazm_tokens = sum(r["hazm_tokens"] for r in results)
@@ -663,25 +689,21 @@ def summarize(per_corpus: dict[str, list[dict[str, Any]]], examples: int) -> dic
         by_class: collections.Counter[str] = collections.Counter()
         tokens_by_class: collections.Counter[str] = collections.Counter()
         for r in results:
-            for name, unit, n_hazm, _, example in r["diffs"]:
+            for name, _, n_hazm, _, _ in r["diffs"]:
                 by_class[name] += 1
                 tokens_by_class[name] += n_hazm
-                if corpus == "overall":
-                    key = Unit(*unit)
-                    pairs[name][key] += 1
-                    contexts.setdefault((name, key), example)
         verbs = tokens_by_class["hazm_verb_token"]
         spacing = sum(n for name, n in tokens_by_class.items() if CLASSES[name].spacing)
+        persnews_tokens = sum(r["persnews_tokens"] for r in results)
         figures[corpus] = {
             "articles": len(results),
             "characters": sum(r["chars"] for r in results),
             "hazm_tokens": hazm_tokens,
-            "persnews_tokens": sum(r["persnews_tokens"] for r in results),
-            "hazm_tokens_matched_exactly": exact,
+            "persnews_tokens": persnews_tokens,
+            "hazm_tokens_reproduced_exactly": exact,
             "exact": _share(exact, hazm_tokens),
             "exact_of_persnews_tokens": _share(
-                sum(r["exact_persnews"] for r in results),
-                sum(r["persnews_tokens"] for r in results),
+                sum(r["exact_persnews"] for r in results), persnews_tokens
             ),
             "ignoring_verb_tokens": _share(exact + verbs, hazm_tokens),
             "ignoring_zwnj_space": _share(exact + spacing, hazm_tokens),
@@ -690,53 +712,61 @@ def summarize(per_corpus: dict[str, list[dict[str, Any]]], examples: int) -> dic
         for name in CLASSES:
             classes[name]["differences"][corpus] = by_class[name]
             classes[name]["hazm_tokens"][corpus] = tokens_by_class[name]
-    for name, counter in pairs.items():
-        for unit, count in counter.most_common(examples):
-            classes[name]["examples"].append(
-                {
-                    "hazm": list(unit.hazm),
-                    "persnews": list(unit.persnews),
-                    "count": count,
-                    "context": contexts[name, unit],
-                }
-            )
+    for name in CLASSES:
+        counter = pairs[name]
         classes[name]["distinct"] = len(counter)
+        classes[name]["examples"] = [
+            {
+                "hazm": list(unit.hazm),
+                "persnews": list(unit.persnews),
+                "count": count,
+                "first_seen": first[name, unit][0],
+                "context": first[name, unit][1],
+            }
+            for unit, count in counter.most_common(examples)
+        ]
     return {"figures": figures, "classes": classes}
 
 
 def _show(tokens: Sequence[str]) -> str:
-    return " | ".join(tokens).replace(ZWNJ, "\u200c") or "∅"
+    return " | ".join(tokens) or "∅"
 
 
-def report(summary: dict[str, Any], seconds: float, sample: str) -> str:
-    """A plain-text summary."""
-    lines = [f"sample: {sample}; wall time {seconds:.0f} s", ""]
-    head = (
-        f"{'corpus':<10} {'articles':>8} {'hazm tok':>10} {'exact':>7} {'-verbs':>7} {'-space':>7}"
-    )
-    lines.append(head)
+def report(summary: dict[str, Any]) -> str:
+    """A plain-text summary: the figures, then every class with its commonest examples."""
+    run = summary["run"]
+    lines = [
+        f"{run['sample']}; wall time {run['seconds']:.0f} s with {run['jobs']} processes",
+        "",
+        "share of hazm tokens that persnews reproduces: exactly / also counting hazm's "
+        "«_» verb tokens / also counting every spacing-only difference",
+        f"{'corpus':<10} {'articles':>8} {'hazm tokens':>12} {'exact':>7} {'+verbs':>7} "
+        f"{'+spacing':>8}",
+    ]
     for corpus, f in summary["figures"].items():
         lines.append(
-            f"{corpus:<10} {f['articles']:>8} {f['hazm_tokens']:>10} "
-            f"{f['exact']:>7.2%} {f['ignoring_verb_tokens']:>7.2%} {f['ignoring_zwnj_space']:>7.2%}"
+            f"{corpus:<10} {f['articles']:>8} {f['hazm_tokens']:>12} {f['exact']:>7.2%} "
+            f"{f['ignoring_verb_tokens']:>7.2%} {f['ignoring_zwnj_space']:>8.2%}"
         )
-    lines.append("")
+    verdicts = {"deliberate": 0, "wrong": 1, "questionable": 2, "other": 3}
     order = sorted(
         summary["classes"].items(),
-        key=lambda item: (item[1]["verdict"], -item[1]["differences"]["overall"]),
+        key=lambda item: (verdicts[item[1]["verdict"]], -item[1]["differences"]["overall"]),
     )
     for name, cls in order:
         count = cls["differences"]["overall"]
         if not count:
             continue
-        lines.append(
-            f"[{cls['verdict']}] {name}: {count} differences, "
-            f"{cls['hazm_tokens']['overall']} hazm tokens — {cls['title']}"
-        )
+        lines += [
+            "",
+            f"[{cls['verdict']}] {name}: {count} differences "
+            f"({cls['hazm_tokens']['overall']} hazm tokens, {cls['distinct']} distinct)",
+            f"    {cls['title']}",
+        ]
         for example in cls["examples"][:3]:
             lines.append(
-                f"    {example['count']:>5} × hazm {_show(example['hazm'])}  "
-                f"persnews {_show(example['persnews'])}  … {example['context']} …"
+                f"    {example['count']:>5} × hazm {_show(example['hazm'])} ‖ persnews "
+                f"{_show(example['persnews'])} ‖ {example['context']}"
             )
     return "\n".join(lines)
 
@@ -757,22 +787,44 @@ def main(argv: Sequence[str] | None = None) -> int:
             texts = _articles(path, args.limit, args.every)
             per_corpus[corpus] = list(pool.imap(analyse, texts, chunksize=4))
     seconds = time.perf_counter() - started
-    sample = f"{'first ' + str(args.limit) if args.limit else 'all'} articles of each corpus" + (
-        f", every {args.every}th" if args.every > 1 else ""
-    )
+    sample = f"first {args.limit}" if args.limit else "all"
+    sample += " articles of each corpus"
+    if args.every > 1:
+        sample += f", every {args.every}th of them"
     summary = summarize(per_corpus, args.examples)
     summary["run"] = {
         "command": " ".join(["python", "scripts/agreement.py", *(argv or sys.argv[1:])]),
         "sample": sample,
         "seconds": round(seconds, 1),
         "jobs": args.jobs,
-        "hazm": "0.10.0",
+        "hazm": _hazm_version(),
         "persnews": persnews.__version__,
+        "persnews_commit": _commit(),
     }
-    print(report(summary, seconds, sample))
+    print(report(summary))
     if args.out:
         args.out.write_text(json.dumps(summary, ensure_ascii=False, indent=1) + "\n", "utf-8")
     return 0
+
+
+def _commit() -> str:
+    """The project's git commit, marked «+modified» if persnews/ has local changes."""
+    try:
+        head = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "persnews"], cwd=ROOT, capture_output=True, text=True
+        ).stdout.strip()
+    except OSError:
+        return "unknown"
+    return (head or "unknown") + ("+modified" if dirty else "")
+
+
+def _hazm_version() -> str:
+    from importlib.metadata import version
+
+    return version("hazm")
 
 
 if __name__ == "__main__":

@@ -41,3 +41,18 @@ def test_a_one_megabyte_article_works(news_sample: list[dict[str, Any]]) -> None
     tokens = persnews.tokenize(text)
     assert len(tokens) > 100_000
     assert all(text[t.start : t.end] == t.text for t in tokens[::97])
+
+
+def test_fast_spacing_equals_spacing_everywhere_on_real_articles(
+    news_sample: list[dict[str, Any]],
+) -> None:
+    from persnews import _spacing
+    from persnews.normalize import STEPS
+    from persnews.text import NormalizedText
+
+    for article in news_sample:
+        doc = NormalizedText.identity(article["text"])
+        for step in STEPS[:-1]:
+            doc = doc.edited(step.edits(doc.text, None), step.name)
+        fast = list(_spacing.edits(doc.text))
+        assert fast == list(_spacing.edits(doc.text, everywhere=True)), article["id"]

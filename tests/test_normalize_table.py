@@ -28,6 +28,7 @@ SPEC_STEPS = {
     "diacritics",
     "kashida",
     "quotes",
+    "half_spaces",
     "spacing",
 }
 
@@ -45,8 +46,23 @@ def _check(text: str, expected: str | tuple[str, ...]) -> None:
         assert token.text == text[token.start : token.end]
 
 
+ORDER = [
+    "line_breaks",
+    "invisible",
+    "spaces",
+    "ligatures",
+    "letters",
+    "compose",
+    "diacritics",
+    "kashida",
+    "quotes",
+    "half_spaces",
+    "spacing",
+]
+
+
 def test_steps_are_the_specified_ones() -> None:
-    assert {step.name for step in STEPS} == SPEC_STEPS
+    assert [step.name for step in STEPS] == [s for s in ORDER if s in SPEC_STEPS]
 
 
 # --------------------------------------------------------------------------- line_breaks
@@ -312,3 +328,17 @@ def test_offsets(text: str, mention: str, original: str) -> None:
     assert text[a:b] == original
     for token in persnews.tokenize(text):
         assert token.text == text[token.start : token.end]
+
+
+# --------------------------------------------------------------------------- half_spaces step
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(f"کتاب{ZWNJ}{ZWNJ}{ZWNJ}ها", f"کتاب{ZWNJ}ها", id="zwnj-run"),
+        pytest.param(f"{ZWNJ}سلام{ZWNJ} دنیا", "سلام دنیا", id="zwnj-at-word-edges"),
+    ],
+)
+def test_half_space_runs(text: str, expected: str) -> None:
+    _check(text, expected)

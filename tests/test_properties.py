@@ -75,3 +75,22 @@ def test_whitespace_only_or_empty_gives_empty_results(text: str) -> None:
     assert persnews.tokenize(blank) == []
     assert persnews.sentences(blank) == []
     assert persnews.normalize(blank).text == ""
+
+
+def _before_spacing(text: str) -> str:
+    from persnews.normalize import STEPS
+    from persnews.text import NormalizedText
+
+    doc = NormalizedText.identity(text)
+    for step in STEPS[:-1]:
+        doc = doc.edited(step.edits(doc.text, None), step.name)
+    return doc.text
+
+
+@given(st.lists(texts, min_size=2, max_size=8).map(" ".join))
+def test_spacing_only_where_needed_equals_spacing_everywhere(text: str) -> None:
+    """The fast spacing (only around words that may need an edit) is the same as the slow."""
+    from persnews import _spacing
+
+    prepared = _before_spacing(text)
+    assert list(_spacing.edits(prepared)) == list(_spacing.edits(prepared, everywhere=True))
