@@ -49,6 +49,9 @@ class Lexicon:
     pos: dict[str, tuple[str, ...]]
     #: every conjugated verb form hazm's Lemmatizer knows, with ZWNJ after می/نمی
     verb_forms: frozenset[str]
+    #: what «می X» / «نمی X» may be joined into: the verb forms, plus «می» with
+    #: a bare present stem (می‌توان), a participle (می‌کرده) or a colloquial stem
+    spaced_verb_forms: frozenset[str]
     #: the subset safe to repair when glued (میشود -> می‌شود): forms of verbs whose
     #: infinitive hazm has seen, minus the 2nd person singular (میدانی is a noun)
     glued_verb_forms: frozenset[str]
@@ -127,11 +130,21 @@ def lexicon() -> Lexicon:
             presents.add(present)
         if past:
             participles |= {past + "ه", "ن" + past + "ه"}
+    # written apart, «می» also goes with a bare present stem (می توان), a participle
+    # (می کرده) and colloquial stems (می دونم); glued, these read as other words
+    # (میدان), so they are only for joining «می X»
+    spaced = {p + "\u200c" + stem for stem in presents | participles for p in ("می", "نمی")}
+    for line in _lines("iverbs.dat"):
+        stems = line.split()
+        if len(stems) > 1 and stems[1] != "-":
+            forms_ = _conjugate("", stems[1])
+            spaced |= {form for form in forms_ if form.startswith(("می\u200c", "نمی\u200c"))}
     compounds = [w for w, f in frequency.items() if f > 0 and "\u200c" in w]
     return Lexicon(
         frequency=frequency,
         pos=pos,
         verb_forms=frozenset(forms),
+        spaced_verb_forms=frozenset(forms | spaced),
         glued_verb_forms=frozenset(glued),
         participles=frozenset(participles),
         present_stems=frozenset(presents),

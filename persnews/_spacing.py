@@ -337,7 +337,8 @@ def _triple_joins(items: list[_Atom], text: str) -> dict[int, str]:
         first, middle, last = items[i], items[i + 1], items[i + 2]
         if middle.text != "و" or first.kind != "word" or last.kind != "word":
             continue
-        if text[first.end : middle.start] != " " or text[middle.end : last.start] != " ":
+        gaps = text[first.end : middle.start] + text[middle.end : last.start]
+        if gaps.replace(ZWNJ, "") != "  ":  # two spaces, maybe with stray half-spaces
             continue
         if any(frequency.get(first.text + ZWNJ + "و" + stem, 0) > 0 for stem in _stems(last.text)):
             result[i + 1] = ZWNJ
@@ -390,13 +391,11 @@ def _joins(left: str, right: str) -> bool:
     """Should ``left right`` be written ``left‌right``?  Decided by hazm's lexicons."""
     lexicon = _hazm.lexicon()
     if left in VERB_PREFIXES:
-        return left + ZWNJ + right in lexicon.verb_forms
-    if right in COMPARATIVES:
-        return bool({"AJ", "ADV"} & set(lexicon.pos.get(left, ())))
-    if right in SUFFIXES:
-        return lexicon.known(left) and _persian(left)
+        return left + ZWNJ + right in lexicon.spaced_verb_forms
+    if right in SUFFIXES:  # «ها», «ترین» … never stand alone after a word
+        return _persian(left)
     if right in AFTER_HEH:
-        return left.endswith("ه") and lexicon.known(left)
+        return left.endswith("ه") and _persian(left)
     if (
         lexicon.frequency.get(left + ZWNJ + right, 0) <= 0
         or left in NOT_COMPOUND_HEADS
@@ -470,24 +469,25 @@ def _repair_word(word: str) -> str:
         vowel_final = word[-cut - 1 : -cut] in {"ا", "و"}
         if word.endswith("ی" * cut) and vowel_final and lexicon.attested(word[:-cut]):
             return word
-    readings: list[tuple[int, str]] = []
-    for cut in (1, 2):  # a comparative plus ی or ین: بیشتری، بیشترین
+    for cut in (1, 2):  # a listed word plus ی or ین: کمتری، بیشترین، ریشتری
         if word.endswith(("ی", "ین")[cut - 1]) and lexicon.attested(word[:-cut]):
-            readings.append((lexicon.frequency.get(word[:-cut], 0), ""))
-    for suffix in (*SUFFIXES, *GLUED_AFTER_HEH):
-        stem = word[: -len(suffix)]
-        if not word.endswith(suffix) or stem not in lexicon.frequency or len(stem) < 2:
-            continue
-        if suffix in COMPARATIVES and (
-            word in lexicon.frequency or not {"AJ", "ADV"} & set(lexicon.pos.get(stem, ()))
-        ):
-            continue  # فیلتر، دفتر، شوشتری are listed words, not comparatives
-        if suffix in GLUED_AFTER_HEH and not stem.endswith("ه"):
-            continue
-        readings.append((lexicon.frequency[stem], stem))
+            return word
+    readings: list[tuple[int, int, str]] = []  # (frequency, preference, stem)
+    for preference, suffixes in enumerate((GLUED_AFTER_HEH, COMPARATIVES, SUFFIXES)):
+        for suffix in suffixes:
+            stem = word[: -len(suffix)]
+            if not word.endswith(suffix) or stem not in lexicon.frequency or len(stem) < 2:
+                continue
+            if suffix in COMPARATIVES and (
+                word in lexicon.frequency or not {"AJ", "ADV"} & set(lexicon.pos.get(stem, ()))
+            ):
+                continue  # فیلتر، دفتر، شوشتری are listed words, not comparatives
+            if suffix in GLUED_AFTER_HEH and not (stem.endswith("ه") and lexicon.attested(stem)):
+                continue  # تیمهای is تیم‌های, not تیمه‌ای
+            readings.append((lexicon.frequency[stem], preference, stem))
     if readings:
-        stem = max(readings)[1]
-        if stem and stem[-1] not in NON_JOINING:
+        stem = max(readings)[2]  # the most frequent stem; plurals win a tie
+        if stem[-1] not in NON_JOINING:
             return stem + ZWNJ + word[len(stem) :]
     return word
 

@@ -68,6 +68,9 @@ KASHIDA: Final = "\u0640"
 #: invisible format and control characters, except the half-space (ZWNJ),
 #: tab and line feed; lone surrogates too
 INVISIBLE: Final = r"[\p{Cf}\p{Cc}\p{Cs}\p{Cn}--[\u200c\t\n]]"
+#: invisible characters typed where a half-space was meant, when between letters
+#: (direction marks, zero-width space; a soft hyphen inside a word is just dropped)
+HALF_SPACE_STAND_INS: Final = frozenset("\u200e\u200f\u061c\u200b")
 #: line separators other than \n
 LINE_BREAKS: Final = "\r\n|[\r\u2028\u2029\x0b\x0c\x85]"
 
@@ -175,12 +178,27 @@ def _fold_step(name: str, pattern: str) -> Step:
 
 
 def _quote_pairs(match: regex.Match[str]) -> str:
-    """ "…" -> «…» when the quoted text is Persian."""
+    """ "…" and “…” -> «…» when the quoted text is Persian."""
     inside = match.group()[1:-1]
     return "«" + inside + "»" if _ARABIC_LETTER.search(inside) else match.group()
 
 
-_ARABIC_LETTER: Final = regex.compile(r"\p{Arabic}")
+def _invisible(match: regex.Match[str]) -> str:
+    """Drop invisible marks; between two Persian letters a direction mark, soft
+    hyphen or zero-width space stood for a half-space (آیت‎الله)."""
+    text, start, end = match.string, match.start(), match.end()
+    between_letters = (
+        start > 0
+        and end < len(text)
+        and _ARABIC_LETTER.match(text[start - 1])
+        and _ARABIC_LETTER.match(text[end])
+    )
+    if between_letters and any(char in HALF_SPACE_STAND_INS for char in match.group()):
+        return "\u200c"
+    return ""
+
+
+_ARABIC_LETTER: Final = regex.compile(r"[\p{Arabic}&&\p{L}]", regex.VERSION1)
 
 
 #: how often a step may look again at lines it changed (it settles in one or two)
@@ -189,14 +207,14 @@ MAX_REPEATS: Final = 4
 #: the character-level steps, in order; ``spacing`` runs after them
 STEPS: Final[tuple[Step, ...]] = (
     _regex_step("line_breaks", LINE_BREAKS, lambda m: "\n"),
-    _regex_step("invisible", INVISIBLE + "+", lambda m: ""),
+    _regex_step("invisible", INVISIBLE + "+", _invisible),
     _regex_step("spaces", r"[\p{Zs}\t--[ ]]", lambda m: " "),
     _regex_step("ligatures", r"[\ufb50-\ufdff\ufe70-\ufeff]", _ligature),
     _translate_step("letters", _letter_table),
     _regex_step("compose", "|".join(COMPOSE), lambda m: COMPOSE[m.group()]),
     _fold_step("diacritics", DIACRITICS + "+"),
     _fold_step("kashida", KASHIDA + "+"),
-    _regex_step("quotes", r'"[^"\n]*"', _quote_pairs),
+    _regex_step("quotes", r'"[^"\n]*"|“[^”\n]*”', _quote_pairs),
     _regex_step("half_spaces", "\u200c{2,}", lambda m: "\u200c"),
     Step("spacing", _spacing.edits),
 )

@@ -342,3 +342,30 @@ def test_offsets(text: str, mention: str, original: str) -> None:
 )
 def test_half_space_runs(text: str, expected: str) -> None:
     _check(text, expected)
+
+
+# ------------------------------------------- cases the hazm agreement study found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("گوشی های", f"گوشی{ZWNJ}های", id="plural-after-unlisted-word"),
+        pytest.param("مساله ای", f"مساله{ZWNJ}ای", id="ای-after-unlisted-heh-word"),
+        pytest.param("اصلی ترین", f"اصلی{ZWNJ}ترین", id="superlative-apart"),
+        pytest.param("می توان گفت", f"می{ZWNJ}توان گفت", id="impersonal-می-توان"),
+        pytest.param("نمی توان", f"نمی{ZWNJ}توان", id="impersonal-نمی-توان"),
+        pytest.param("می کرده است", f"می{ZWNJ}کرده است", id="می-participle"),
+        pytest.param("نمی دونم", f"نمی{ZWNJ}دونم", id="colloquial-verb"),
+        pytest.param("آیت\u200eالله", f"آیت{ZWNJ}الله", id="lrm-as-half-space"),
+        pytest.param("بین\u200fالمللی", f"بین{ZWNJ}المللی", id="rlm-as-half-space"),
+        pytest.param("تیمهای ملی", f"تیم{ZWNJ}های ملی", id="plural-wins-a-tie"),
+        pytest.param("کمتری", "کمتری", id="listed-comparative-plus-ی"),
+        pytest.param("زلزله ۵ ریشتری", "زلزله ۵ ریشتری", id="richter"),
+        pytest.param("“عشق”", "«عشق»", id="curly-quotes"),
+        pytest.param(f"گفت{ZWNJ} و گو", f"گفت{ZWNJ}وگو", id="x-و-y-with-stray-half-space"),
+        pytest.param("۵ می ۲۰۲۰", "۵ می ۲۰۲۰", id="may-is-not-a-prefix"),
+    ],
+)
+def test_agreement_findings(text: str, expected: str) -> None:
+    _check(text, expected)
