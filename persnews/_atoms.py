@@ -9,13 +9,24 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
+from itertools import accumulate, repeat
+from operator import add
 from typing import Final
 
 import regex
 
 from persnews import _hazm
 
-__all__ = ["CLOSING", "OPENING", "ZWNJ", "atom_pattern", "atoms"]
+__all__ = [
+    "CLOSING",
+    "OPENING",
+    "ZWNJ",
+    "Atom",
+    "atom_list",
+    "atom_pattern",
+    "atoms",
+    "plain_run_pattern",
+]
 
 ZWNJ: Final = "\u200c"
 #: punctuation that hugs the word before it and wants a space after it
@@ -85,6 +96,51 @@ def atom_pattern() -> regex.Pattern[str]:
     | (?P<symbol>[^\s\u200c])
     """
     return regex.compile(source, regex.VERBOSE | regex.VERSION1)
+
+
+#: an atom: (start, end, kind, text)
+Atom = tuple[int, int, str, str]
+
+
+@functools.cache
+def plain_run_pattern() -> regex.Pattern[str]:
+    """Runs of Persian words separated by single spaces, whole chunks only.
+
+    Most of a news text is such runs; their atoms are their words, so they
+    can be cut with ``str.split`` instead of the scanner.
+    """
+    word = rf"(?>{LETTER}+(?:\u200c{LETTER}+)*)"
+    return regex.compile(rf"(?<![^ \n]){word}(?: {word})*(?=[ \n]|$)", regex.VERSION1)
+
+
+def atom_list(text: str, start: int = 0, end: int | None = None) -> list[Atom]:
+    """Every atom of ``text[start:end]`` as ``(start, end, kind, text)``, in order.
+
+    The same as the scanner's matches (tests check it), but runs of plain
+    Persian words are cut by splitting, which is several times faster.
+    """
+    end = len(text) if end is None else end
+    scanner = atom_pattern()
+    result: list[Atom] = []
+    done = start
+    for run in plain_run_pattern().finditer(text, start, end):
+        run_start, run_end = run.span()
+        if run_start > done:
+            result += [
+                (m.start(), m.end(), m.lastgroup or "", m.group())
+                for m in scanner.finditer(text, done, run_start)
+            ]
+        words = run.group().split(" ")
+        lengths = list(map(len, words))
+        starts = list(accumulate([length + 1 for length in lengths[:-1]], initial=run_start))
+        result.extend(zip(starts, map(add, starts, lengths), repeat("word"), words))
+        done = run_end
+    if done < end:
+        result += [
+            (m.start(), m.end(), m.lastgroup or "", m.group())
+            for m in scanner.finditer(text, done, end)
+        ]
+    return result
 
 
 def atoms(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, str]]:

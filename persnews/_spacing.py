@@ -14,8 +14,6 @@ import functools
 from collections.abc import Callable, Iterator
 from typing import Final, NamedTuple, TypeVar
 
-import regex
-
 from persnews import _atoms, _hazm
 from persnews._atoms import CLOSING, OPENING, ZWNJ
 from persnews.text import Edit, EditList
@@ -80,15 +78,12 @@ def _latin(atom: _Atom | None) -> bool:
 Window = tuple[int, int, list[tuple[int, int]]]
 
 
-def edits(text: str, focus: list[int] | None = None, *, everywhere: bool = False) -> EditList:
+def edits(text: str, focus: list[int] | None = None) -> EditList:
     """The spacing edits for ``text`` (sorted, non-overlapping).
 
-    Spacing is decided locally, a few words at a time, so only the parts of a
-    text that can need an edit are worked on: everything but runs of known
-    Persian words separated by single spaces, and the words in those runs
-    that the lexicon says might take a half-space or a repair.  ``focus``
-    limits the work to the text around some positions; ``everywhere`` does
-    all of it the slow way (the reference the fast way is tested against).
+    Spacing is decided locally, a few words at a time, so ``focus`` can limit
+    the work to the text around some positions (a few whitespace-separated
+    chunks either side); by default, all of it.
 
     The result's ``recheck`` lists the positions of edits that put or took
     away a space next to something the scanner reads with context (``.www``
@@ -96,11 +91,10 @@ def edits(text: str, focus: list[int] | None = None, *, everywhere: bool = False
     be spaced again until nothing changes.
     """
     result = EditList()
-    if everywhere:
+    if focus is None:
         _space(text, 0, len(text), result)
         return result
-    spots = _work_spots(text) if focus is None else [(p, p) for p in focus]
-    for start, end, keeps in _windows(text, spots):
+    for start, end, keeps in _windows(text, [(p, p) for p in focus]):
         window = EditList()
         _space(text, start, end, window)
         result.extend(_kept(window, keeps, lambda edit: edit[0]))
@@ -126,19 +120,6 @@ def _kept(items: list[T], keeps: list[tuple[int, int]], where: Callable[[T], int
 
 
 @functools.cache
-def _plain_run() -> regex.Pattern[str]:
-    """Runs of Persian words separated by single spaces, whole chunks only."""
-    word = rf"(?>{_atoms.LETTER}+(?:\u200c{_atoms.LETTER}+)*)"
-    return regex.compile(rf"(?<![^ \n]){word}(?: {word})*(?=[ \n]|$)", regex.VERSION1)
-
-
-@functools.cache
-def _plain_words() -> frozenset[str]:
-    """Words that need nothing themselves: known, not a suffix, not a verb prefix."""
-    return _hazm.lexicon().attested_words - JOIN_AFTER - frozenset(VERB_PREFIXES)
-
-
-@functools.cache
 def _joinable() -> tuple[frozenset[str], frozenset[str]]:
     """Compounds this step would join, and their first halves.
 
@@ -153,33 +134,6 @@ def _joinable() -> tuple[frozenset[str], frozenset[str]]:
         if ZWNJ not in right and _joins(left, right):
             joinable.add(compound)
     return frozenset(joinable), frozenset(c.partition(ZWNJ)[0] for c in joinable)
-
-
-def _work_spots(text: str) -> list[tuple[int, int]]:
-    """Stretches of ``text`` (start, end) whose spacing may need an edit."""
-    plain = _plain_words()
-    joinable, heads = _joinable()
-    spots: list[tuple[int, int]] = []
-    done = 0
-    for match in _plain_run().finditer(text):
-        start, end = match.span()
-        words = match.group().split(" ")
-        if start > done:  # what comes before may join the first words: «۳حمل و نقل»
-            spots.append((done, start + len(" ".join(words[:2]))))
-        position = start
-        for index, word in enumerate(words):
-            following = words[index + 1] if index + 1 < len(words) else ""
-            if word in heads and word + ZWNJ + following in joinable:  # up to 3: «گفت و گو»
-                reach = " ".join(words[index : index + 3])
-                spots.append((max(position - 1, 0), position + len(reach)))
-            if word not in plain:
-                spots.append((max(position - 1, 0), position + len(word)))
-            position += len(word) + 1
-        done = end
-    if done < len(text):
-        spots.append((done, len(text)))
-    spots.sort()
-    return spots
 
 
 def _windows(text: str, spots: list[tuple[int, int]]) -> list[Window]:
@@ -226,8 +180,7 @@ def _space(text: str, region_start: int, region_end: int, result: EditList) -> N
     """Append the edits for ``text[region_start:region_end]`` to ``result``."""
     make = tuple.__new__  # builds the named tuples without their Python-level __new__
     items: list[_Atom] = [
-        make(_Atom, (m.start(), m.end(), m.lastgroup or "", m.group()))
-        for m in _atoms.atom_pattern().finditer(text, region_start, region_end)
+        make(_Atom, atom) for atom in _atoms.atom_list(text, region_start, region_end)
     ]
     if not items:
         if region_end > region_start:

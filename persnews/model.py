@@ -18,6 +18,8 @@ from typing import Any, Literal, Self
 
 import attrs
 
+from persnews.errors import InvalidValueError
+
 __all__ = ["Sentence", "Span", "Token", "TokenKind"]
 
 #: what kind of thing a token is
@@ -67,18 +69,22 @@ class Span:
 
 @attrs.frozen
 class Token:
-    """A word, number, punctuation mark or other unit of running text."""
+    """A word, number, punctuation mark or other unit of running text.
+
+    Tokens are made by the hundred thousand, so they are not validated when
+    built; :meth:`from_dict` validates what it reads.
+    """
 
     #: offset of the first character in the original text
-    start: int = attrs.field(validator=_check_offsets)
+    start: int
     #: offset just past the last character in the original text
-    end: int = attrs.field(validator=_check_offsets)
+    end: int
     #: the original text, verbatim: ``original[start:end]``
     text: str
     #: the normalized form (Persian letters and digits, repaired half-spaces)
     norm: str
     #: "word", "number", "punct", "symbol", "url", "email", "hashtag", "mention" or "abbrev"
-    kind: TokenKind = attrs.field(validator=attrs.validators.in_(TOKEN_KINDS))
+    kind: TokenKind
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dictionary."""
@@ -92,14 +98,15 @@ class Token:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Self:
-        """Build the record back from :meth:`to_dict` output."""
-        return cls(
-            start=data["start"],
-            end=data["end"],
-            text=data["text"],
-            norm=data["norm"],
-            kind=data["kind"],
-        )
+        """Build the record back from :meth:`to_dict` output (validated)."""
+        start, end, kind = data["start"], data["end"], data["kind"]
+        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end):
+            raise InvalidValueError(
+                field="start/end", value=(start, end), valid="0 <= start <= end"
+            )
+        if kind not in TOKEN_KINDS:
+            raise InvalidValueError(field="kind", value=kind, valid=" | ".join(TOKEN_KINDS))
+        return cls(start=start, end=end, text=data["text"], norm=data["norm"], kind=kind)
 
 
 def _token_tuple(tokens: Iterable[Token]) -> tuple[Token, ...]:

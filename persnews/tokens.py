@@ -15,7 +15,7 @@ from typing import Final, NamedTuple
 
 from persnews import _atoms
 from persnews.errors import check_text
-from persnews.model import Sentence, Token, TokenKind
+from persnews.model import Sentence, Token
 from persnews.normalize import normalize
 from persnews.text import NormalizedText
 
@@ -95,12 +95,10 @@ def _scan(doc: NormalizedText) -> _Scan:
     starts, ends, original = doc.starts, doc.ends, doc.original
     tokens: list[Token] = []
     spans: list[tuple[int, int]] = []
-    for match in _atoms.atom_pattern().finditer(doc.text):
-        begin, finish = match.span()
+    for begin, finish, kind, norm in _atoms.atom_list(doc.text):
         a, b = starts[begin], ends[finish - 1]
         if a < b:  # every atom covers original text; never report an invented one
-            kind: TokenKind = match.lastgroup  # type: ignore[assignment]
-            tokens.append(Token(a, b, original[a:b], match.group(), kind))
+            tokens.append(Token(a, b, original[a:b], norm, kind))  # type: ignore[arg-type]
             spans.append((begin, finish))
     return _Scan(tokens, spans)
 

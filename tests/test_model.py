@@ -23,9 +23,11 @@ def test_offsets_are_validated(start: int, end: int) -> None:
         Span(start, end, "")
 
 
-def test_token_kind_is_validated() -> None:
+def test_token_from_dict_validates() -> None:
     with pytest.raises(ValueError, match="kind"):
-        Token(0, 1, "x", "x", "noun")  # type: ignore[arg-type]
+        Token.from_dict({"start": 0, "end": 1, "text": "x", "norm": "x", "kind": "noun"})
+    with pytest.raises(ValueError, match="start"):
+        Token.from_dict({"start": 3, "end": 1, "text": "x", "norm": "x", "kind": "word"})
 
 
 def test_json_round_trip_of_every_record(example_article: str) -> None:

@@ -77,20 +77,17 @@ def test_whitespace_only_or_empty_gives_empty_results(text: str) -> None:
     assert persnews.normalize(blank).text == ""
 
 
-def _before_spacing(text: str) -> str:
-    from persnews.normalize import STEPS
-    from persnews.text import NormalizedText
+@given(st.lists(texts, min_size=1, max_size=8).map(" ".join), st.integers(0, 50))
+def test_atom_list_equals_the_scanner(text: str, start: int) -> None:
+    """Cutting plain runs of words with split gives exactly the scanner's atoms."""
+    from persnews import _atoms
 
-    doc = NormalizedText.identity(text)
-    for step in STEPS[:-1]:
-        doc = doc.edited(step.edits(doc.text, None), step.name)
-    return doc.text
-
-
-@given(st.lists(texts, min_size=2, max_size=8).map(" ".join))
-def test_spacing_only_where_needed_equals_spacing_everywhere(text: str) -> None:
-    """The fast spacing (only around words that may need an edit) is the same as the slow."""
-    from persnews import _spacing
-
-    prepared = _before_spacing(text)
-    assert list(_spacing.edits(prepared)) == list(_spacing.edits(prepared, everywhere=True))
+    for candidate in (text, persnews.normalize(text).text):
+        begin = min(start, len(candidate))
+        while begin and not candidate[begin - 1].isspace():
+            begin -= 1  # atom_list is asked for stretches that start at whitespace
+        scanned = [
+            (m.start(), m.end(), m.lastgroup, m.group())
+            for m in _atoms.atom_pattern().finditer(candidate, begin)
+        ]
+        assert _atoms.atom_list(candidate, begin) == scanned
