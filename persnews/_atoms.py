@@ -25,7 +25,6 @@ __all__ = [
     "atom_list",
     "atom_pattern",
     "atoms",
-    "plain_run_pattern",
 ]
 
 ZWNJ: Final = "\u200c"
@@ -53,6 +52,18 @@ OTHER_LETTER: Final = r"[[\p{L}\p{M}]--[\p{Arabic}\p{Latin}]]"
 @functools.cache
 def atom_pattern() -> regex.Pattern[str]:
     """The compiled scanner (built on first use: it includes hazm's abbreviations)."""
+    return regex.compile(_atom_source(), regex.VERBOSE | regex.VERSION1)
+
+
+@functools.cache
+def _runs_and_atoms() -> regex.Pattern[str]:
+    """The scanner, trying first for a whole run of plain words (see :func:`atom_list`)."""
+    word = rf"(?>{LETTER}+(?:\u200c{LETTER}+)*)"
+    run = rf"(?P<run>(?<![^ \n]){word}(?:\ {word})*(?=[ \n]|$))"
+    return regex.compile(run + "\n|" + _atom_source(), regex.VERBOSE | regex.VERSION1)
+
+
+def _atom_source() -> str:
     persian = sorted(
         (a for a in _hazm.lexicon().abbreviations if "." in a and len(a.replace(".", "")) > 1),
         key=len,
@@ -95,51 +106,31 @@ def atom_pattern() -> regex.Pattern[str]:
     | (?P<punct>\.{{2,}}|[!?؟]+|[\p{{P}}])
     | (?P<symbol>[^\s\u200c])
     """
-    return regex.compile(source, regex.VERBOSE | regex.VERSION1)
+    return source
 
 
 #: an atom: (start, end, kind, text)
 Atom = tuple[int, int, str, str]
 
 
-@functools.cache
-def plain_run_pattern() -> regex.Pattern[str]:
-    """Runs of Persian words separated by single spaces, whole chunks only.
-
-    Most of a news text is such runs; their atoms are their words, so they
-    can be cut with ``str.split`` instead of the scanner.
-    """
-    word = rf"(?>{LETTER}+(?:\u200c{LETTER}+)*)"
-    return regex.compile(rf"(?<![^ \n]){word}(?: {word})*(?=[ \n]|$)", regex.VERSION1)
-
-
 def atom_list(text: str, start: int = 0, end: int | None = None) -> list[Atom]:
     """Every atom of ``text[start:end]`` as ``(start, end, kind, text)``, in order.
 
-    The same as the scanner's matches (tests check it), but runs of plain
-    Persian words are cut by splitting, which is several times faster.
+    The same as the scanner's matches (tests check it), but a run of plain
+    Persian words separated by single spaces — most of a news text — is
+    matched at once and cut with ``str.split``, which is several times faster.
     """
-    end = len(text) if end is None else end
-    scanner = atom_pattern()
     result: list[Atom] = []
-    done = start
-    for run in plain_run_pattern().finditer(text, start, end):
-        run_start, run_end = run.span()
-        if run_start > done:
-            result += [
-                (m.start(), m.end(), m.lastgroup or "", m.group())
-                for m in scanner.finditer(text, done, run_start)
-            ]
-        words = run.group().split(" ")
+    append, extend = result.append, result.extend
+    for match in _runs_and_atoms().finditer(text, start, len(text) if end is None else end):
+        kind = match.lastgroup or ""
+        if kind != "run":
+            append((match.start(), match.end(), kind, match.group()))
+            continue
+        words = match.group().split(" ")
         lengths = list(map(len, words))
-        starts = list(accumulate([length + 1 for length in lengths[:-1]], initial=run_start))
-        result.extend(zip(starts, map(add, starts, lengths), repeat("word"), words))
-        done = run_end
-    if done < end:
-        result += [
-            (m.start(), m.end(), m.lastgroup or "", m.group())
-            for m in scanner.finditer(text, done, end)
-        ]
+        starts = list(accumulate([length + 1 for length in lengths[:-1]], initial=match.start()))
+        extend(zip(starts, map(add, starts, lengths), repeat("word"), words))
     return result
 
 

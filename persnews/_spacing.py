@@ -187,29 +187,19 @@ def _space(text: str, region_start: int, region_end: int, result: EditList) -> N
             result.append((region_start, region_end, ""))
         return
     lexicon = _hazm.lexicon()
-    compounds, attested = lexicon.compounds, lexicon.attested_words
-    heads = _joinable()[1]
+    compounds = lexicon.compounds
     joined = _triple_joins(items, text)
     previous: _Atom | None = None  # what stands before, as this run leaves it (joins included)
     last: _Atom | None = None  # the atom before, as this run leaves it
     begin = region_start
-    for index, atom in enumerate(items):
+    done = -1
+    for index in _busy(items, text, joined):
+        if index - 1 != done and index:  # the atoms in between needed nothing
+            previous = last = items[index - 1]
+            begin = previous.end
+        done = index
+        atom = items[index]
         start, end, kind, value = atom
-        if (  # the common case: a known word after a word and a space, nothing to join
-            kind == "word"
-            and value in attested
-            and previous is not None
-            and previous.kind == "word"
-            and begin + 1 == start
-            and text[begin] == " "
-            and value not in JOIN_AFTER
-            and previous.text not in heads
-            and previous.text not in VERB_PREFIXES
-            and index not in joined
-        ):
-            previous = last = atom
-            begin = end
-            continue
         gap = text[begin:start]
         if previous is None:
             replacement = ""
@@ -249,8 +239,44 @@ def _space(text: str, region_start: int, region_end: int, result: EditList) -> N
         previous = current
         last = edited
         begin = end
-    if begin < region_end:
-        result.append((begin, region_end, ""))
+    if items[-1].end < region_end:
+        result.append((items[-1].end, region_end, ""))
+
+
+def _busy(items: list[_Atom], text: str, joined: dict[int, str]) -> list[int]:
+    """Indexes of the atoms that may need an edit, or an edit of the gap before them.
+
+    The rest — most of a text — are known words after a word and a single
+    space, with nothing to join: spacing leaves them as they are.
+    """
+    quiet_words = _quiet_words()
+    left_triggers = _joinable()[1] | frozenset(VERB_PREFIXES)
+    starts, ends, kinds, values = zip(*items, strict=True)
+    quiet_word = [
+        kind == "word" and value in quiet_words for kind, value in zip(kinds, values, strict=True)
+    ]
+    leaves_alone = [
+        kind == "word" and value not in left_triggers
+        for kind, value in zip(kinds, values, strict=True)
+    ]
+    spaced = [
+        start == end + 1 and text[end] == " " for start, end in zip(starts[1:], ends, strict=False)
+    ]
+    busy = [0]
+    busy += [
+        i
+        for i, (word, before, space) in enumerate(
+            zip(quiet_word[1:], leaves_alone, spaced, strict=False), 1
+        )
+        if not (word and before and space) or i in joined
+    ]
+    return busy
+
+
+@functools.cache
+def _quiet_words() -> frozenset[str]:
+    """Known words that join nothing before them."""
+    return _hazm.lexicon().attested_words - JOIN_AFTER
 
 
 def _blank(text: str) -> bool:
@@ -286,9 +312,10 @@ def _triple_joins(items: list[_Atom], text: str) -> dict[int, str]:
     """«گفت و گو» -> «گفت‌وگو» where hazm's word list has the joined compound."""
     frequency = _hazm.lexicon().frequency
     result: dict[int, str] = {}
-    for i in range(len(items) - 2):
+    ands = [i for i, atom in enumerate(items) if atom.text == "و"]
+    for i in (i - 1 for i in ands if 0 < i < len(items) - 1):
         first, middle, last = items[i], items[i + 1], items[i + 2]
-        if middle.text != "و" or first.kind != "word" or last.kind != "word":
+        if first.kind != "word" or last.kind != "word":
             continue
         gaps = text[first.end : middle.start] + text[middle.end : last.start]
         if gaps.replace(ZWNJ, "") != "  ":  # two spaces, maybe with stray half-spaces
