@@ -86,4 +86,6 @@ def test_data_files_ship_with_the_package() -> None:
     os.environ.get("PERSNEWS_TEST_INSTALLED") != "1", reason="only under nox -s tests"
 )
 def test_tests_run_against_the_installed_package() -> None:
-    assert ROOT not in Path(persnews.__file__).resolve().parents
+    installed = Path(persnews.__file__).resolve().parent
+    assert installed != ROOT / "persnews"
+    assert "site-packages" in installed.parts
