@@ -7,8 +7,6 @@
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
-
 from persnews.article import Article, analyze
 from persnews.errors import InputTypeError, InvalidValueError, PersnewsError
 from persnews.model import Sentence, Span, Token
@@ -16,10 +14,19 @@ from persnews.normalize import normalize
 from persnews.text import NormalizedText
 from persnews.tokens import sentences, tokenize
 
-try:
-    __version__ = version("persnews")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree
-    __version__ = "0.0.0"
+
+def __getattr__(name: str) -> str:
+    """``__version__``, read from the package metadata on first use (importing
+    importlib.metadata would cost ``import persnews`` a third of its time)."""
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("persnews")
+        except PackageNotFoundError:  # pragma: no cover - running from a source tree
+            return "0.0.0"
+    raise AttributeError(f"module 'persnews' has no attribute {name!r}")
+
 
 __all__ = [
     "Article",

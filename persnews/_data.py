@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-from importlib import resources
 
 __all__ = ["table"]
 
@@ -11,6 +10,8 @@ __all__ = ["table"]
 @functools.cache
 def table(name: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
     """Return the header and rows of ``persnews/data/<name>.tsv``."""
+    from importlib import resources  # not at import time: it is slow to import
+
     text = resources.files("persnews").joinpath("data", f"{name}.tsv").read_text("utf-8")
     lines = [line for line in text.splitlines() if line and not line.startswith("#")]
     header = tuple(lines[0].split("\t"))
