@@ -8,7 +8,6 @@ a half-space (ZWNJ) belongs to an atom only between two letters.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
 from itertools import accumulate, repeat
 from operator import add
 from typing import Final
@@ -24,7 +23,6 @@ __all__ = [
     "Atom",
     "atom_list",
     "atom_pattern",
-    "atoms",
 ]
 
 ZWNJ: Final = "\u200c"
@@ -132,10 +130,3 @@ def atom_list(text: str, start: int = 0, end: int | None = None) -> list[Atom]:
         starts = list(accumulate([length + 1 for length in lengths[:-1]], initial=match.start()))
         extend(zip(starts, map(add, starts, lengths), repeat("word"), words))
     return result
-
-
-def atoms(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, str]]:
-    """Yield ``(start, end, kind)`` for every atom of ``text[start:end]``."""
-    for match in atom_pattern().finditer(text, start, len(text) if end is None else end):
-        kind = match.lastgroup
-        yield match.start(), match.end(), kind or "symbol"

@@ -59,8 +59,6 @@ class Lexicon:
     participles: frozenset[str]
     #: words the list spells with a half-space and has seen (بین‌المللی), for quick look-up
     compounds: frozenset[str]
-    #: first halves of those compounds: only after one of these can a compound start
-    compound_heads: frozenset[str]
     #: every word :meth:`attested` is true for, for quick look-up
     attested_words: frozenset[str]
     #: present stems of hazm's verbs, e.g. گیر، رسان، ساز
@@ -149,7 +147,6 @@ def lexicon() -> Lexicon:
         participles=frozenset(participles),
         present_stems=frozenset(presents),
         compounds=frozenset(compounds),
-        compound_heads=frozenset(w.split("\u200c", 1)[0] for w in compounds),
         attested_words=frozenset(
             [w for w, f in frequency.items() if f > 0 or pos.get(w, ("0",)) != ("0",)]
         )
