@@ -93,13 +93,17 @@ class _Scan(NamedTuple):
 def _scan(doc: NormalizedText) -> _Scan:
     """Cut the normalized text into tokens once; map each to the original."""
     starts, ends, original = doc.starts, doc.ends, doc.original
-    tokens: list[Token] = []
-    spans: list[tuple[int, int]] = []
-    for begin, finish, kind, norm in _atoms.atom_list(doc.text):
-        a, b = starts[begin], ends[finish - 1]
-        if a < b:  # every atom covers original text; never report an invented one
-            tokens.append(Token(a, b, original[a:b], norm, kind))  # type: ignore[arg-type]
-            spans.append((begin, finish))
+    atoms = _atoms.atom_list(doc.text)
+    firsts = [starts[atom[0]] for atom in atoms]
+    lasts = [ends[atom[1] - 1] for atom in atoms]
+    tokens = [
+        Token(first, last, original[first:last], atom[3], atom[2])  # type: ignore[arg-type]
+        for first, last, atom in zip(firsts, lasts, atoms, strict=True)
+    ]
+    spans = [(atom[0], atom[1]) for atom in atoms]
+    if any(token.start == token.end for token in tokens):  # made of inserted characters only
+        kept = [i for i, token in enumerate(tokens) if token.start < token.end]
+        tokens, spans = [tokens[i] for i in kept], [spans[i] for i in kept]
     return _Scan(tokens, spans)
 
 
