@@ -68,9 +68,14 @@ KASHIDA: Final = "\u0640"
 #: invisible format and control characters, except the half-space (ZWNJ),
 #: tab and line feed; lone surrogates too
 INVISIBLE: Final = r"[\p{Cf}\p{Cc}\p{Cs}\p{Cn}--[\u200c\t\n]]"
-#: invisible characters typed where a half-space was meant, when between letters
-#: (direction marks, zero-width space; a soft hyphen inside a word is just dropped)
-HALF_SPACE_STAND_INS: Final = frozenset("\u200e\u200f\u061c\u200b")
+#: invisible characters typed where a half-space was meant: between two letters,
+#: after one that joins the next, they become one (سرمایه­گذاران، احمدی‫نژاد);
+#: after a letter that never joins, a half-space would change nothing and they go
+HALF_SPACE_STAND_INS: Final = frozenset(
+    "\u200e\u200f\u061c\u200b\u00ad\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+#: letters that never join the letter after them
+NON_JOINING: Final = frozenset("اآأإٱدذرزژوؤۀة")
 #: line separators other than \n
 LINE_BREAKS: Final = "\r\n|[\r\u2028\u2029\x0b\x0c\x85]"
 
@@ -185,13 +190,14 @@ def _quote_pairs(match: regex.Match[str]) -> str:
 
 def _invisible(match: regex.Match[str]) -> str:
     """Drop invisible marks; between two Persian letters a direction mark, soft
-    hyphen or zero-width space stood for a half-space (آیت‎الله)."""
+    hyphen or zero-width space stood for a half-space (آیت + RLM + الله)."""
     text, start, end = match.string, match.start(), match.end()
     between_letters = (
         start > 0
         and end < len(text)
         and _ARABIC_LETTER.match(text[start - 1])
         and _ARABIC_LETTER.match(text[end])
+        and text[start - 1] not in NON_JOINING
     )
     if between_letters and any(char in HALF_SPACE_STAND_INS for char in match.group()):
         return "\u200c"

@@ -359,6 +359,8 @@ def test_half_space_runs(text: str, expected: str) -> None:
         pytest.param("نمی دونم", f"نمی{ZWNJ}دونم", id="colloquial-verb"),
         pytest.param("آیت\u200eالله", f"آیت{ZWNJ}الله", id="lrm-as-half-space"),
         pytest.param("بین\u200fالمللی", f"بین{ZWNJ}المللی", id="rlm-as-half-space"),
+        pytest.param("سرمایه\u00adگذاران", f"سرمایه{ZWNJ}گذاران", id="soft-hyphen-as-half-space"),
+        pytest.param("احمدی\u202bنژاد", f"احمدی{ZWNJ}نژاد", id="rle-as-half-space"),
         pytest.param("تیمهای ملی", f"تیم{ZWNJ}های ملی", id="plural-wins-a-tie"),
         pytest.param("کمتری", "کمتری", id="listed-comparative-plus-ی"),
         pytest.param("زلزله ۵ ریشتری", "زلزله ۵ ریشتری", id="richter"),
