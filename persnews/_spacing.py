@@ -94,7 +94,8 @@ def edits(text: str, focus: list[int] | None = None) -> EditList:
     if focus is None:
         _space(text, 0, len(text), result)
         return result
-    for start, end, keeps in _windows(text, [(p, p) for p in focus]):
+    spots = [_around(text, position) for position in focus]
+    for start, end, keeps in _windows(text, spots):
         window = EditList()
         _space(text, start, end, window)
         result.extend(_kept(window, keeps, lambda edit: edit[0]))
@@ -154,6 +155,17 @@ def _windows(text: str, spots: list[tuple[int, int]]) -> list[Window]:
         else:
             windows.append((start, end, [(keep_start, keep_end)]))
     return windows
+
+
+def _around(text: str, position: int) -> tuple[int, int]:
+    """The few whitespace-separated chunks of ``text`` on either side of ``position``."""
+    floor = text.rfind("\n", 0, position) + 1
+    ceiling = text.find("\n", position)
+    ceiling = len(text) if ceiling < 0 else ceiling
+    return (
+        _chunks_left(text, position, CONTEXT_CHUNKS, floor),
+        _chunks_right(text, position, CONTEXT_CHUNKS, ceiling),
+    )
 
 
 def _chunks_left(text: str, position: int, count: int, floor: int) -> int:
