@@ -30,7 +30,7 @@ import regex
 
 from persnews import _spacing
 from persnews.errors import check_text
-from persnews.text import Edit, NormalizedText
+from persnews.text import Edit, NormalizedText, no_collection
 
 __all__ = ["STEPS", "Step", "normalize"]
 
@@ -244,6 +244,11 @@ def normalize(text: str) -> NormalizedText:
     ''
     """
     doc = NormalizedText.identity(check_text(text))
+    with no_collection():
+        return _normalized(doc)
+
+
+def _normalized(doc: NormalizedText) -> NormalizedText:
     for step in STEPS:
         edits = step.edits(doc.text, None)
         doc = doc.edited(edits, step.name)

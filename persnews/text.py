@@ -17,16 +17,37 @@ persnews reports indexes the text the caller passed in.
 
 from __future__ import annotations
 
+import gc
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import TypeVar
 
 import attrs
 
-__all__ = ["Edit", "EditList", "NormalizedText", "apply_edits"]
+__all__ = ["Edit", "EditList", "NormalizedText", "apply_edits", "no_collection"]
 
 T = TypeVar("T")
+
+
+@contextmanager
+def no_collection() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while records are built.
+
+    Cutting a long text makes hundreds of thousands of small objects, none of
+    them in a reference cycle; the collector would scan them again and again
+    (a megabyte took 1.6 times as long per character as a kilobyte). It is
+    switched back on afterwards, if it was on.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
 
 #: one change to a string: replace ``text[start:end]`` with ``replacement``
 Edit = tuple[int, int, str]

@@ -17,7 +17,7 @@ from persnews import _atoms
 from persnews.errors import check_text
 from persnews.model import Sentence, Token
 from persnews.normalize import normalize
-from persnews.text import NormalizedText
+from persnews.text import NormalizedText, no_collection
 
 __all__ = ["sentences", "tokenize"]
 
@@ -92,6 +92,11 @@ class _Scan(NamedTuple):
 
 def _scan(doc: NormalizedText) -> _Scan:
     """Cut the normalized text into tokens once; map each to the original."""
+    with no_collection():
+        return _cut(doc)
+
+
+def _cut(doc: NormalizedText) -> _Scan:
     starts, ends, original = doc.starts, doc.ends, doc.original
     atoms = _atoms.atom_list(doc.text)
     firsts = [starts[atom[0]] for atom in atoms]
@@ -136,6 +141,11 @@ def sentences(text: str | NormalizedText) -> list[Sentence]:
     ['تیتر خبر', 'متن خبر در ۱۲.۵ درصد موارد درست است.', 'پایان']
     """
     doc = _document(text)
+    with no_collection():
+        return _split(doc)
+
+
+def _split(doc: NormalizedText) -> list[Sentence]:
     tokens, spans = doc.memo("tokens", _scan)
     if not tokens:
         return []

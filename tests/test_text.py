@@ -84,3 +84,19 @@ def test_equality_compares_the_map() -> None:
     assert normalize("سلام") == normalize("سلام")
     assert normalize("سلام") != normalize("سلام ")
     assert normalize("سلام").__eq__("سلام") is NotImplemented
+
+
+def test_the_garbage_collector_is_left_as_it_was() -> None:
+    import gc
+
+    import persnews
+
+    assert gc.isenabled()
+    persnews.sentences(persnews.normalize("سلام. خداحافظ."))
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        persnews.tokenize("سلام")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
