@@ -132,10 +132,15 @@ def lexicon() -> Lexicon:
     # (می کرده) and colloquial stems (می دونم); glued, these read as other words
     # (میدان), so they are only for joining «می X»
     spaced = {p + "\u200c" + stem for stem in presents | participles for p in ("می", "نمی")}
+    # colloquial third person: می زنه، نمی کنه
+    spaced |= {p + "\u200c" + stem + "ه" for stem in presents for p in ("می", "نمی")}
     for line in _lines("iverbs.dat"):
         stems = line.split()
         if len(stems) > 1 and stems[1] != "-":
-            forms_ = _conjugate("", stems[1])
+            forms_ = _conjugate("", stems[1]) | {
+                "می\u200c" + stems[1] + "ه",
+                "نمی\u200c" + stems[1] + "ه",
+            }
             spaced |= {form for form in forms_ if form.startswith(("می\u200c", "نمی\u200c"))}
     compounds = [w for w, f in frequency.items() if f > 0 and "\u200c" in w]
     return Lexicon(

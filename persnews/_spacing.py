@@ -26,6 +26,8 @@ T = TypeVar("T")
 SUFFIXES: Final = ("هایی", "های", "ها", "ترین", "تری", "تر")
 #: suffixes joined with a half-space only after a word that ends in «ه»
 AFTER_HEH: Final = ("ایم", "اید", "اند", "ای", "ام", "ات", "اش", "ی")
+#: possessive endings also joined after a word that ends in «ی»: «زندگی ام»
+AFTER_YEH: Final = frozenset({"ام", "اش", "ات"})
 #: ... of which these are also repaired when glued on (not «ی»: آزمایشگاهی is right)
 GLUED_AFTER_HEH: Final = ("ایم", "اید", "اند", "ای", "ام", "ات", "اش")
 #: comparative suffixes: only after adjectives and adverbs
@@ -387,7 +389,9 @@ def _joins(left: str, right: str) -> bool:
     if right in SUFFIXES:  # «ها», «ترین» … never stand alone after a word
         return _persian(left)
     if right in AFTER_HEH:
-        return left.endswith("ه") and _persian(left)
+        return _persian(left) and (
+            left.endswith("ه") or (left.endswith("ی") and right in AFTER_YEH)
+        )
     if (
         lexicon.frequency.get(left + ZWNJ + right, 0) <= 0
         or left in NOT_COMPOUND_HEADS
