@@ -18,6 +18,7 @@ from persnews import _hazm
 
 __all__ = [
     "CLOSING",
+    "NON_JOINING",
     "OPENING",
     "ZWNJ",
     "Atom",
@@ -30,6 +31,8 @@ ZWNJ: Final = "\u200c"
 CLOSING: Final = frozenset(".,،؛;:!?؟»)]}…٪%")
 #: punctuation that hugs the word after it and wants a space before it
 OPENING: Final = frozenset("«([{")
+#: letters that never join the letter after them: a half-space after one changes nothing
+NON_JOINING: Final = frozenset("اآأإٱدذرزژوؤۀة")
 
 #: top-level domains recognised in bare domain names (www-less URLs)
 _TLDS: Final = (

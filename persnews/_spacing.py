@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from typing import Final, NamedTuple, TypeVar
 
 from persnews import _atoms, _hazm
-from persnews._atoms import CLOSING, OPENING, ZWNJ
+from persnews._atoms import CLOSING, NON_JOINING, OPENING, ZWNJ
 from persnews.text import Edit, EditList
 
 __all__ = ["edits"]
@@ -32,8 +32,6 @@ AFTER_YEH: Final = frozenset({"ام", "اش", "ات"})
 GLUED_AFTER_HEH: Final = ("ایم", "اید", "اند", "ای", "ام", "ات", "اش")
 #: comparative suffixes: only after adjectives and adverbs
 COMPARATIVES: Final = frozenset({"ترین", "تری", "تر"})
-#: letters that never join the next letter: a half-space after them changes nothing
-NON_JOINING: Final = frozenset("اآدذرزژو")
 #: bound first halves of compounds: «بی سابقه» -> «بی‌سابقه»
 COMPOUND_PREFIXES: Final = frozenset({"بی", "هم", "پیش", "پس", "فرا", "ضد", "غیر", "نیم"})
 #: second halves that make a compound with the word before: «سه شنبه», «دی ماه»

@@ -29,6 +29,7 @@ import attrs
 import regex
 
 from persnews import _spacing
+from persnews._atoms import NON_JOINING
 from persnews.errors import check_text
 from persnews.text import Edit, NormalizedText, no_collection
 
@@ -74,8 +75,6 @@ INVISIBLE: Final = r"[\p{Cf}\p{Cc}\p{Cs}\p{Cn}--[\u200c\t\n]]"
 HALF_SPACE_STAND_INS: Final = frozenset(
     "\u200e\u200f\u061c\u200b\u00ad\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 )
-#: letters that never join the letter after them
-NON_JOINING: Final = frozenset("اآأإٱدذرزژوؤۀة")
 #: line separators other than \n
 LINE_BREAKS: Final = "\r\n|[\r\u2028\u2029\x0b\x0c\x85]"
 
@@ -107,7 +106,7 @@ def _presentation_forms() -> tuple[dict[int, str], dict[str, str]]:
 
 
 #: positions of a text to look at again, or None to work on all of it
-Regions = list[int] | None
+Focus = list[int] | None
 
 
 @attrs.frozen
@@ -119,7 +118,7 @@ class Step:
     #: yields sorted, non-overlapping edits for a text, or only around some
     #: positions of it; an :class:`~persnews.text.EditList` it returns may
     #: ask for the text around some positions to be looked at again
-    edits: Callable[[str, Regions], Iterable[Edit]]
+    edits: Callable[[str, Focus], Iterable[Edit]]
 
 
 def _regex_step(
@@ -131,7 +130,7 @@ def _regex_step(
     def compiled() -> regex.Pattern[str]:
         return regex.compile(pattern if isinstance(pattern, str) else pattern(), regex.VERSION1)
 
-    def edits(text: str, regions: Regions = None) -> Iterator[Edit]:
+    def edits(text: str, focus: Focus = None) -> Iterator[Edit]:
         for match in compiled().finditer(text):
             replacement = replace(match)
             if replacement != match.group():
@@ -143,7 +142,7 @@ def _regex_step(
 def _translate_step(name: str, table: Callable[[], dict[int, str]]) -> Step:
     """A one-to-one character mapping: no offsets move."""
 
-    def edits(text: str, regions: Regions = None) -> Iterator[Edit]:
+    def edits(text: str, focus: Focus = None) -> Iterator[Edit]:
         translated = text.translate(table())
         if translated != text:
             yield 0, len(text), translated
@@ -169,7 +168,7 @@ def _fold_step(name: str, pattern: str) -> Step:
     """
     compiled = regex.compile(pattern)
 
-    def edits(text: str, regions: Regions = None) -> Iterator[Edit]:
+    def edits(text: str, focus: Focus = None) -> Iterator[Edit]:
         done = 0
         for match in compiled.finditer(text):
             start, end = match.span()
