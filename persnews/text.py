@@ -158,11 +158,27 @@ class NormalizedText:
 
     def edited(self, edits: Iterable[Edit], step: str) -> NormalizedText:
         """Apply ``edits`` to the normalized text, keeping the map to the original."""
-        text, starts, ends = apply_edits(self.text, self._starts, self._ends, edits)
-        if text == self.text and starts == self._starts:
+        edits = [edit for edit in edits if self.text[edit[0] : edit[1]] != edit[2]]
+        if not edits:
             return self
+        if all(len(replacement) == end - start for start, end, replacement in edits):
+            # nothing moves: the map is shared (it is never changed in place)
+            text, starts, ends = _replaced(self.text, edits), self._starts, self._ends
+        else:
+            text, starts, ends = apply_edits(self.text, self._starts, self._ends, edits)
         steps = self.steps if self.steps[-1:] == (step,) else (*self.steps, step)
         return NormalizedText(self.original, text, starts, ends, steps)
+
+
+def _replaced(text: str, edits: list[Edit]) -> str:
+    """``text`` with same-length edits applied."""
+    pieces = []
+    done = 0
+    for start, end, replacement in edits:
+        pieces += [text[done:start], replacement]
+        done = end
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 def apply_edits(
