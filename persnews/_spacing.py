@@ -144,11 +144,7 @@ def _windows(text: str, spots: list[tuple[int, int]]) -> list[Window]:
     """
     windows: list[Window] = []
     for keep_start, keep_end in spots:
-        floor = text.rfind("\n", 0, keep_start) + 1
-        ceiling = text.find("\n", keep_end)
-        ceiling = len(text) if ceiling < 0 else ceiling
-        start = _chunks_left(text, keep_start, CONTEXT_CHUNKS, floor)
-        end = _chunks_right(text, keep_end, CONTEXT_CHUNKS, ceiling)
+        start, end = _around(text, keep_start)[0], _around(text, keep_end)[1]
         if windows and start <= windows[-1][1]:
             windows[-1][2].append((keep_start, keep_end))
             windows[-1] = (windows[-1][0], max(end, windows[-1][1]), windows[-1][2])

@@ -206,7 +206,7 @@ def _invisible(match: regex.Match[str]) -> str:
 _ARABIC_LETTER: Final = regex.compile(r"[\p{Arabic}&&\p{L}]", regex.VERSION1)
 
 
-#: how often a step may look again at lines it changed (it settles in one or two)
+#: how often a step may look again around the places it changed (it settles in one or two)
 MAX_REPEATS: Final = 4
 
 #: the character-level steps, in order; ``spacing`` runs after them
