@@ -123,6 +123,7 @@ def atom_list(text: str, start: int = 0, end: int | None = None) -> list[Atom]:
     """
     result: list[Atom] = []
     append, extend = result.append, result.extend
+    next_start = (1).__add__  # a word starts one space after the end of the one before
     for match in _runs_and_atoms().finditer(text, start, len(text) if end is None else end):
         kind = match.lastgroup or ""
         if kind != "run":
@@ -130,6 +131,6 @@ def atom_list(text: str, start: int = 0, end: int | None = None) -> list[Atom]:
             continue
         words = match.group().split(" ")
         lengths = list(map(len, words))
-        starts = list(accumulate([length + 1 for length in lengths[:-1]], initial=match.start()))
+        starts = list(accumulate(map(next_start, lengths), initial=match.start()))
         extend(zip(starts, map(add, starts, lengths), repeat("word"), words))
     return result

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterator
+from itertools import pairwise
 from typing import Final, NamedTuple, TypeVar
 
 from persnews import _atoms, _hazm
@@ -21,6 +22,14 @@ from persnews.text import Edit, EditList
 __all__ = ["edits"]
 
 T = TypeVar("T")
+
+
+class _Atom(NamedTuple):
+    start: int
+    end: int
+    kind: str
+    text: str
+
 
 #: suffixes written after a space or glued on; joined to their word with a half-space
 SUFFIXES: Final = ("هایی", "های", "ها", "ترین", "تری", "تر")
@@ -56,13 +65,6 @@ CONTEXT_CHUNKS: Final = 3
 #: atom kinds that read as words for spacing purposes
 WORDLIKE: Final = frozenset({"word", "number", "abbrev", "url", "email", "hashtag", "mention"})
 LATIN_DIGITS: Final = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
-
-
-class _Atom(NamedTuple):
-    start: int
-    end: int
-    kind: str
-    text: str
 
 
 def _persian(word: str) -> bool:
@@ -187,9 +189,8 @@ def _chunks_right(text: str, position: int, count: int, ceiling: int) -> int:
 def _space(text: str, region_start: int, region_end: int, result: EditList) -> None:
     """Append the edits for ``text[region_start:region_end]`` to ``result``."""
     make = tuple.__new__  # builds the named tuples without their Python-level __new__
-    items: list[_Atom] = [
-        make(_Atom, atom) for atom in _atoms.atom_list(text, region_start, region_end)
-    ]
+    items = _atoms.atom_list(text, region_start, region_end)  # plain tuples: made into
+    # _Atom records only where something may need an edit (about half of them)
     if not items:
         if region_end > region_start:
             result.append((region_start, region_end, ""))
@@ -203,10 +204,10 @@ def _space(text: str, region_start: int, region_end: int, result: EditList) -> N
     done = -1
     for index in _busy(items, text, joined):
         if index - 1 != done and index:  # the atoms in between needed nothing
-            previous = last = items[index - 1]
+            previous = last = make(_Atom, items[index - 1])
             begin = previous.end
         done = index
-        atom = items[index]
+        atom = make(_Atom, items[index])
         start, end, kind, value = atom
         gap = text[begin:start]
         if previous is None:
@@ -228,7 +229,7 @@ def _space(text: str, region_start: int, region_end: int, result: EditList) -> N
                 if repaired != value:
                     inside = list(_word_edits(atom, repaired))
         else:
-            following = items[index + 1] if index + 1 < len(items) else None
+            following = make(_Atom, items[index + 1]) if index + 1 < len(items) else None
             before = previous if "\n" not in gap else None  # decisions stay on their line
             inside = list(_inside(atom, before, following, gap))
         current = edited = _after(atom, inside) if inside else atom
@@ -247,38 +248,40 @@ def _space(text: str, region_start: int, region_end: int, result: EditList) -> N
         previous = current
         last = edited
         begin = end
-    if items[-1].end < region_end:
-        result.append((items[-1].end, region_end, ""))
+    if items[-1][1] < region_end:
+        result.append((items[-1][1], region_end, ""))
 
 
-def _busy(items: list[_Atom], text: str, joined: dict[int, str]) -> list[int]:
+def _busy(items: list[_atoms.Atom], text: str, joined: dict[int, str]) -> list[int]:
     """Indexes of the atoms that may need an edit, or an edit of the gap before them.
 
     The rest — most of a text — are known words after a word and a single
     space, with nothing to join: spacing leaves them as they are.
     """
     quiet_words = _quiet_words()
-    left_triggers = _joinable()[1] | frozenset(VERB_PREFIXES)
-    starts, ends, kinds, values = zip(*items, strict=True)
-    quiet_word = [
-        kind == "word" and value in quiet_words for kind, value in zip(kinds, values, strict=True)
-    ]
-    leaves_alone = [
-        kind == "word" and value not in left_triggers
-        for kind, value in zip(kinds, values, strict=True)
-    ]
-    spaced = [
-        start == end + 1 and text[end] == " " for start, end in zip(starts[1:], ends, strict=False)
-    ]
+    left_triggers = _left_triggers()
     busy = [0]
     busy += [
         i
-        for i, (word, before, space) in enumerate(
-            zip(quiet_word[1:], leaves_alone, spaced, strict=False), 1
+        for i, (before, atom) in enumerate(pairwise(items), 1)
+        if not (
+            atom[3] in quiet_words
+            and atom[2] == "word"
+            and before[2] == "word"
+            and before[3] not in left_triggers
+            and atom[0] == before[1] + 1
+            and text[before[1]] == " "
         )
-        if not (word and before and space) or i in joined
     ]
+    if joined:
+        busy = sorted(set(busy) | joined.keys())
     return busy
+
+
+@functools.cache
+def _left_triggers() -> frozenset[str]:
+    """Words that may join the word after them."""
+    return _joinable()[1] | frozenset(VERB_PREFIXES)
 
 
 @functools.cache
@@ -316,13 +319,13 @@ def _after(atom: _Atom, inside: list[Edit]) -> _Atom:
     return atom._replace(text="".join(pieces))
 
 
-def _triple_joins(items: list[_Atom], text: str) -> dict[int, str]:
+def _triple_joins(items: list[_atoms.Atom], text: str) -> dict[int, str]:
     """«گفت و گو» -> «گفت‌وگو» where hazm's word list has the joined compound."""
     frequency = _hazm.lexicon().frequency
     result: dict[int, str] = {}
-    ands = [i for i, atom in enumerate(items) if atom.text == "و"]
+    ands = [i for i, atom in enumerate(items) if atom[3] == "و"]
     for i in (i - 1 for i in ands if 0 < i < len(items) - 1):
-        first, middle, last = items[i], items[i + 1], items[i + 2]
+        first, middle, last = (_Atom._make(items[j]) for j in range(i, i + 3))
         if first.kind != "word" or last.kind != "word":
             continue
         gaps = text[first.end : middle.start] + text[middle.end : last.start]
