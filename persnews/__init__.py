@@ -8,7 +8,14 @@
 from __future__ import annotations
 
 from persnews.article import Article, analyze
-from persnews.errors import InputTypeError, InvalidValueError, PersnewsError
+from persnews.calendar import HijriDate, JalaliDate
+from persnews.errors import (
+    InputTypeError,
+    InvalidDateError,
+    InvalidValueError,
+    PersnewsError,
+    UnsupportedDateError,
+)
 from persnews.model import Sentence, Span, Token
 from persnews.normalize import normalize
 from persnews.text import NormalizedText
@@ -30,13 +37,17 @@ def __getattr__(name: str) -> str:
 
 __all__ = [
     "Article",
+    "HijriDate",
     "InputTypeError",
+    "InvalidDateError",
     "InvalidValueError",
+    "JalaliDate",
     "NormalizedText",
     "PersnewsError",
     "Sentence",
     "Span",
     "Token",
+    "UnsupportedDateError",
     "__version__",
     "analyze",
     "normalize",

@@ -18,7 +18,13 @@ from typing import Any
 
 import attrs
 
-__all__ = ["InputTypeError", "InvalidValueError", "PersnewsError"]
+__all__ = [
+    "InputTypeError",
+    "InvalidDateError",
+    "InvalidValueError",
+    "PersnewsError",
+    "UnsupportedDateError",
+]
 
 
 class PersnewsError(Exception):
@@ -60,6 +66,28 @@ class InvalidValueError(PersnewsError, ValueError):
 
     def __str__(self) -> str:
         return f"invalid {self.field} {self.value!r}: expected {self.valid}"
+
+
+class InvalidDateError(InvalidValueError):
+    """A date that does not exist: 30 Esfand of a common year, month 13, day 0.
+
+    >>> from persnews import JalaliDate
+    >>> JalaliDate(1402, 12, 30)
+    Traceback (most recent call last):
+    ...
+    persnews.errors.InvalidDateError: invalid day 30: expected 1..29 (Esfand 1402 has 29 days)
+    """
+
+
+class UnsupportedDateError(InvalidDateError):
+    """A date that exists but lies outside the range a calendar table covers.
+
+    >>> from persnews import JalaliDate
+    >>> JalaliDate(3100, 1, 1)
+    Traceback (most recent call last):
+    ...
+    persnews.errors.UnsupportedDateError: invalid year 3100: expected a Jalali year in 1..3000
+    """
 
 
 def check_text(text: object, argument: str = "text") -> str:

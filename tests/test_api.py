@@ -19,13 +19,17 @@ def test_exact_public_surface() -> None:
     assert sorted(persnews.__all__) == sorted(
         [
             "Article",
+            "HijriDate",
             "InputTypeError",
+            "InvalidDateError",
             "InvalidValueError",
+            "JalaliDate",
             "NormalizedText",
             "PersnewsError",
             "Sentence",
             "Span",
             "Token",
+            "UnsupportedDateError",
             "__version__",
             "analyze",
             "normalize",
@@ -35,6 +39,32 @@ def test_exact_public_surface() -> None:
     )
     for name in persnews.__all__:
         assert hasattr(persnews, name), name
+
+
+def test_calendar_public_surface() -> None:
+    from persnews import calendar
+
+    assert sorted(calendar.__all__) == sorted(
+        [
+            "HIJRI_MONTHS",
+            "JALALI_MONTHS",
+            "WEEKDAYS",
+            "HijriCalendar",
+            "HijriDate",
+            "JalaliDate",
+            "is_leap",
+            "is_provisional",
+            "month_length",
+            "reference_date",
+            "supported_years",
+            "to_gregorian",
+            "to_gregorian_array",
+            "to_jalali",
+            "to_jalali_array",
+        ]
+    )
+    for name in calendar.__all__:
+        assert hasattr(calendar, name), name
 
 
 def test_version_comes_from_package_metadata() -> None:

@@ -1,0 +1,190 @@
+"""Jalali ⇄ Gregorian on numpy arrays; re-exported by :mod:`persnews.calendar`.
+
+numpy is imported on first use (it comes with hazm, but ``import persnews``
+does not load it).  Both directions are a few whole-array passes over lookup
+tables built once from the Nowruz table: no Python loop over the dates.
+Validation uses reductions (``min``/``max``), which read the input without
+allocating, and looks element by element only to name the first bad date.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
+
+from persnews import calendar as _calendar
+from persnews.errors import InputTypeError, InvalidDateError, UnsupportedDateError
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+__all__ = ["to_gregorian_array", "to_jalali_array"]
+
+#: the ordinal of 1970-01-01, numpy's day zero
+_UNIX_ORDINAL: Final = 719163
+
+
+class _Tables(NamedTuple):
+    #: by ``year * 13 + month``: days since 1970 of day 0 of that month (years from 0)
+    month_bases: Any
+    #: by ``year * 13 + month``: the month's length (0 where there is no such month)
+    lengths: Any
+    #: Nowruz in days since 1970, years first .. last + 1
+    nowruz: Any
+    #: the same in days since the first Nowruz
+    nowruz_days: Any
+    #: by ``(day - first Nowruz) >> 8``: the index of the year that bucket starts in
+    buckets: Any
+    #: by day of the year: month and day of the month
+    months: Any
+    days: Any
+
+
+@functools.cache
+def _tables() -> _Tables:
+    import numpy as np
+
+    table = _calendar._table()
+    first, count = table.first, len(table.leap)
+    nowruz = np.array(table.ordinals, dtype=np.int64) - _UNIX_ORDINAL
+    before = np.array(_calendar._BEFORE, dtype=np.int64)
+    month_bases = np.zeros((first + count, 13), dtype=np.int64)
+    month_bases[first:] = nowruz[:-1, None] + before[None, :] - 1
+    lengths = np.zeros((first + count, 13), dtype=np.int64)
+    lengths[first:, 1:7] = 31
+    lengths[first:, 7:12] = 30
+    lengths[first:, 12] = 29 + np.frombuffer(table.leap, dtype=np.uint8)
+    month_day = np.array(_calendar._MONTH_DAY, dtype=np.int64)
+    return _Tables(
+        month_bases.ravel(),
+        lengths.ravel(),
+        nowruz,
+        nowruz - nowruz[0],
+        np.array(_calendar._BUCKETS, dtype=np.int64),
+        month_day[:, 0].copy(),
+        month_day[:, 1].copy(),
+    )
+
+
+def _integer_array(values: Any, name: str) -> npt.NDArray[np.int64]:
+    import numpy as np
+
+    array = np.asarray(values)
+    if array.dtype == np.bool_ or not np.issubdtype(array.dtype, np.integer):
+        raise InputTypeError(
+            argument=name, expected="an array of integers", got=f"an array of {array.dtype}"
+        )
+    return array.astype(np.int64, copy=False)
+
+
+def _first(bad: npt.NDArray[np.bool_]) -> tuple[int, ...]:
+    """The position of the first True."""
+    import numpy as np
+
+    return tuple(int(i) for i in np.unravel_index(int(np.argmax(bad)), bad.shape))
+
+
+def to_gregorian_array(years: Any, months: Any, days: Any) -> npt.NDArray[np.datetime64]:
+    """Convert arrays of Jalali years, months and days to ``datetime64[D]`` (numpy).
+
+    The three arguments are integer arrays (or anything ``numpy.asarray``
+    makes one of, such as pandas columns) that broadcast together.  Any
+    invalid date raises :class:`~persnews.InvalidDateError` naming the first
+    one; nothing is clamped.
+
+    >>> import numpy as np
+    >>> to_gregorian_array(np.array([1399, 1404]), np.array([8, 1]), np.array([4, 1]))
+    array(['2020-10-25', '2025-03-21'], dtype='datetime64[D]')
+    """
+    import numpy as np
+
+    tables = _tables()
+    years, months, days = np.broadcast_arrays(
+        _integer_array(years, "years"),
+        _integer_array(months, "months"),
+        _integer_array(days, "days"),
+    )
+    if years.size == 0:
+        return np.empty(years.shape, dtype="datetime64[D]")
+    span = _calendar.supported_years()
+    if years.min() < span.start or years.max() >= span.stop:
+        where = _first((years < span.start) | (years >= span.stop))
+        raise UnsupportedDateError(
+            field=f"years{list(where)}",
+            value=int(years[where]),
+            valid=f"a Jalali year in {span.start}..{span.stop - 1}",
+        )
+    if months.min() < 1 or months.max() > 12:
+        where = _first((months < 1) | (months > 12))
+        raise InvalidDateError(
+            field=f"months{list(where)}", value=int(months[where]), valid="1..12"
+        )
+    key = years * 13
+    key += months
+    if days.min() < 1 or days.max() > 29:
+        length = tables.lengths.take(key)
+        bad = (days < 1) | (days > length)
+        if bad.any():
+            where = _first(bad)
+            raise InvalidDateError(
+                field=f"days{list(where)}",
+                value=int(days[where]),
+                valid=f"1..{int(length[where])} for {int(years[where])}/{int(months[where])}",
+            )
+    # gather in place: the keys are known to be in the table, so "clip" never clips,
+    # and unlike the default mode it needs no buffer
+    tables.month_bases.take(key, out=key, mode="clip")
+    key += days
+    converted: npt.NDArray[np.datetime64] = key.view("datetime64[D]")
+    return converted
+
+
+def to_jalali_array(
+    dates: Any,
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """Convert an array of dates (``datetime64`` of any unit, or ``datetime.date``
+    objects) to Jalali ``(years, months, days)`` integer arrays.
+
+    Times of day are dropped; ``NaT`` and dates outside 1..3000 AP raise
+    :class:`~persnews.UnsupportedDateError` naming the first one.
+
+    >>> import numpy as np
+    >>> dates = np.array(["2020-10-25", "2025-03-20"], "datetime64[D]")
+    >>> years, months, days = to_jalali_array(dates)
+    >>> years.tolist(), months.tolist(), days.tolist()
+    ([1399, 1403], [8, 12], [4, 30])
+    """
+    import numpy as np
+
+    tables = _tables()
+    array = np.asarray(dates)
+    if array.dtype == object:
+        array = array.astype("datetime64[D]")
+    if not np.issubdtype(array.dtype, np.datetime64):
+        raise InputTypeError(
+            argument="dates",
+            expected="an array of numpy datetime64 or datetime.date",
+            got=f"an array of {array.dtype}",
+        )
+    if array.size == 0:
+        empty = np.empty(array.shape, dtype=np.int64)
+        return empty, empty.copy(), empty.copy()
+    day = array.astype("datetime64[D]", copy=False).view(np.int64)
+    nowruz = tables.nowruz
+    if day.min() < nowruz[0] or day.max() >= nowruz[-1]:  # NaT is the smallest int64
+        where = _first((day < nowruz[0]) | (day >= nowruz[-1]))
+        span = _calendar.supported_years()
+        raise UnsupportedDateError(
+            field=f"dates{list(where)}",
+            value=str(array[where]),
+            valid=f"a date in Jalali years {span.start}..{span.stop - 1}",
+        )
+    day = day - nowruz[0]
+    index = tables.buckets.take(day >> _calendar._BUCKET_BITS)
+    index += day >= tables.nowruz_days.take(index + 1)
+    day -= tables.nowruz_days.take(index)
+    months = tables.months.take(day)
+    days = tables.days.take(day)
+    index += _calendar._FIRST_YEAR
+    return index, months, days
