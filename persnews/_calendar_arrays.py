@@ -10,7 +10,7 @@ allocating, and looks element by element only to name the first bad date.
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING, Any, Final, NamedTuple
+from typing import TYPE_CHECKING, Any, Final
 
 from persnews import calendar as _calendar
 from persnews.errors import InputTypeError, InvalidDateError, UnsupportedDateError
@@ -23,22 +23,29 @@ __all__ = ["to_gregorian_array", "to_jalali_array"]
 
 #: the ordinal of 1970-01-01, numpy's day zero
 _UNIX_ORDINAL: Final = 719163
+#: a month's length is packed into the low bits of its first day's number
+_LENGTH_BITS: Final = 6
+_LENGTH_MASK: Final = (1 << _LENGTH_BITS) - 1
 
 
-class _Tables(NamedTuple):
-    #: by ``year * 13 + month``: days since 1970 of day 0 of that month (years from 0)
-    month_bases: Any
-    #: by ``year * 13 + month``: the month's length (0 where there is no such month)
-    lengths: Any
-    #: Nowruz in days since 1970, years first .. last + 1
-    nowruz: Any
-    #: the same in days since the first Nowruz
-    nowruz_days: Any
-    #: by ``(day - first Nowruz) >> 8``: the index of the year that bucket starts in
-    buckets: Any
-    #: by day of the year: month and day of the month
-    months: Any
-    days: Any
+class _Tables:
+    """Lookup arrays built once from the Nowruz table."""
+
+    __slots__ = ("buckets", "days", "months", "nowruz", "nowruz_days", "packed")
+
+    def __init__(self, nowruz: Any, packed: Any, buckets: Any, month_day: Any) -> None:
+        #: Nowruz in days since 1970, years first .. last + 1
+        self.nowruz = nowruz
+        #: the same in days since the first Nowruz
+        self.nowruz_days = nowruz - nowruz[0]
+        #: by ``year * 13 + month`` (years from 0): days since 1970 of day 0 of that
+        #: month, times 64, plus the month's length
+        self.packed = packed
+        #: by ``(day - first Nowruz) >> 8``: the index of the year that bucket starts in
+        self.buckets = buckets
+        #: by day of the year: month, and day of the month
+        self.months = month_day[:, 0].copy()
+        self.days = month_day[:, 1].copy()
 
 
 @functools.cache
@@ -56,15 +63,9 @@ def _tables() -> _Tables:
     lengths[first:, 7:12] = 30
     lengths[first:, 12] = 29 + np.frombuffer(table.leap, dtype=np.uint8)
     month_day = np.array(_calendar._MONTH_DAY, dtype=np.int64)
-    return _Tables(
-        month_bases.ravel(),
-        lengths.ravel(),
-        nowruz,
-        nowruz - nowruz[0],
-        np.array(_calendar._BUCKETS, dtype=np.int64),
-        month_day[:, 0].copy(),
-        month_day[:, 1].copy(),
-    )
+    buckets = np.array(_calendar._BUCKETS, dtype=np.int64)
+    packed = (month_bases << _LENGTH_BITS) | lengths
+    return _Tables(nowruz, packed.ravel(), buckets, month_day)
 
 
 def _integer_array(values: Any, name: str) -> npt.NDArray[np.int64]:
@@ -120,11 +121,18 @@ def to_gregorian_array(years: Any, months: Any, days: Any) -> npt.NDArray[np.dat
         raise InvalidDateError(
             field=f"months{list(where)}", value=int(months[where]), valid="1..12"
         )
+    if days.min() < 1:
+        where = _first(days < 1)
+        raise InvalidDateError(field=f"days{list(where)}", value=int(days[where]), valid=">= 1")
+    # one gather brings each month's day 0 and its length, packed as day0 * 64 + length;
+    # the keys are known to be in the table, so "clip" never clips, and unlike the
+    # default mode it gathers in place
     key = years * 13
     key += months
-    if days.min() < 1 or days.max() > 29:
-        length = tables.lengths.take(key)
-        bad = (days < 1) | (days > length)
+    tables.packed.take(key, out=key, mode="clip")
+    if days.max() > 29:
+        length = key & _LENGTH_MASK
+        bad = days > length
         if bad.any():
             where = _first(bad)
             raise InvalidDateError(
@@ -132,9 +140,7 @@ def to_gregorian_array(years: Any, months: Any, days: Any) -> npt.NDArray[np.dat
                 value=int(days[where]),
                 valid=f"1..{int(length[where])} for {int(years[where])}/{int(months[where])}",
             )
-    # gather in place: the keys are known to be in the table, so "clip" never clips,
-    # and unlike the default mode it needs no buffer
-    tables.month_bases.take(key, out=key, mode="clip")
+    key >>= _LENGTH_BITS
     key += days
     converted: npt.NDArray[np.datetime64] = key.view("datetime64[D]")
     return converted

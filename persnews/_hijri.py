@@ -22,7 +22,7 @@ import datetime
 import functools
 import operator
 from bisect import bisect_right
-from typing import Any, Final, Literal, NamedTuple, Self
+from typing import Any, Final, Literal, Self
 
 from persnews import _data
 from persnews._datetext import (
@@ -53,12 +53,17 @@ TABULAR_EPOCH: Final = 227015
 _TABULAR_LAST: Final = 9665
 
 
-class _Months(NamedTuple):
+class _Months:
     """A table of month starts: month ``k`` is year ``first + k // 12``, month ``k % 12 + 1``."""
 
-    first: int
-    starts: list[int]  # ordinal of the first day of each month, and one past the last month
-    estimated: bytes  # 1 for months whose start or end is estimated
+    __slots__ = ("estimated", "first", "starts")
+
+    def __init__(self, first: int, starts: list[int], estimated: bytes) -> None:
+        self.first = first
+        #: ordinal of the first day of each month, and one past the last month
+        self.starts = starts
+        #: 1 for months whose start or end is estimated
+        self.estimated = estimated
 
 
 def _read(name: str) -> dict[int, int]:

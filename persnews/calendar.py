@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import datetime
 import operator
-from typing import TYPE_CHECKING, Any, Final, NamedTuple, Self
+from typing import TYPE_CHECKING, Any, Final, Self
 
 from persnews import _data
 from persnews._datetext import (
@@ -71,12 +71,24 @@ _BEFORE: Final = (0, 0, 31, 62, 93, 124, 155, 186, 216, 246, 276, 306, 336)
 _JALALI_ERAS: Final = frozenset({"هش", "هجریشمسی", "شمسی", "خورشیدی", "هجریخورشیدی"})
 
 
-class _Table(NamedTuple):
-    first: int  # the first year of the table
-    ordinals: list[int]  # ordinal of 1 Farvardin, years first .. last + 1
-    leap: bytes  # 1 for leap years, by year - first
-    margins: list[float]  # minutes between the equinox and the nearest noon
-    provisional: bytes  # 1 for provisional years
+class _Table:
+    """The Nowruz table, as loaded."""
+
+    __slots__ = ("first", "leap", "margins", "ordinals", "provisional")
+
+    def __init__(
+        self,
+        first: int,
+        ordinals: list[int],
+        leap: bytes,
+        margins: list[float],
+        provisional: bytes,
+    ) -> None:
+        self.first = first  # the first year of the table
+        self.ordinals = ordinals  # ordinal of 1 Farvardin, years first .. last + 1
+        self.leap = leap  # 1 for leap years, by year - first
+        self.margins = margins  # minutes between the equinox and the nearest noon
+        self.provisional = provisional  # 1 for provisional years
 
 
 _TABLE: _Table | None = None
@@ -84,6 +96,8 @@ _TABLE: _Table | None = None
 # so a fast path that finds nothing falls back to the checked path, which loads the table):
 #: year → the ordinal of day 0 of each month (index 1..12)
 _MONTH_BASES: dict[int, tuple[int, ...]] = {}
+#: year → the length of each month (index 1..12)
+_MONTH_LENGTHS: dict[int, tuple[int, ...]] = {}
 #: day of the year (0..365) → (month, day)
 _MONTH_DAY: list[tuple[int, int]] = [
     (doy // 31 + 1, doy % 31 + 1) if doy < 186 else ((doy - 186) // 30 + 7, (doy - 186) % 30 + 1)
@@ -121,6 +135,7 @@ def _table() -> _Table:
         )
         for index, nowruz in enumerate(ordinals[:-1]):
             _MONTH_BASES[first + index] = tuple(nowruz + before - 1 for before in _BEFORE)
+            _MONTH_LENGTHS[first + index] = (0, *[31] * 6, *[30] * 5, 29 + leap[index])
         bucket_count = ((ordinals[-1] - ordinals[0]) >> _BUCKET_BITS) + 1
         index = 0
         for bucket in range(bucket_count):
@@ -247,7 +262,8 @@ def to_gregorian(year: int, month: int, day: int) -> datetime.date:
     """
     if type(year) is type(month) is type(day) is int and month > 0 and 0 < day < 30:
         try:  # a year outside the table is a KeyError, a month past 12 an IndexError
-            return _fromordinal(_MONTH_BASES[year][month] + day)
+            if day < 30 or day <= _MONTH_LENGTHS[year][month]:
+                return _fromordinal(_MONTH_BASES[year][month] + day)
         except (KeyError, IndexError):
             pass
     year, month, day = _check(year, month, day)
@@ -323,8 +339,9 @@ class JalaliDate:
         if not (
             type(year) is type(month) is type(day) is int
             and 0 < month < 13
-            and 0 < day < 30
-            and year in _MONTH_BASES
+            and day > 0
+            and year in _MONTH_LENGTHS
+            and (day < 30 or day <= _MONTH_LENGTHS[year][month])
         ):
             year, month, day = _check(year, month, day)
         self._year = year

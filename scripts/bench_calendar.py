@@ -12,7 +12,7 @@ One million random dates in 1300–1500 AP (seeded), converted:
 3. building ``JalaliDate(y, m, d)`` objects (validated), in dates per second;
 4. the numpy path: ``to_gregorian_array`` and ``to_jalali_array`` on the whole array.
 
-Each figure is the best of 3 runs, with the garbage collector paused as ``timeit``
+Each figure is the best of 5 runs, with the garbage collector paused as ``timeit``
 does.  Targets: scalar ≥ 25× jdatetime and ≥ 5× persiantools (both directions);
 JalaliDate ≥ 2 M/s; numpy ≥ 100 M/s Jalali → Gregorian and ≥ 20 M/s
 Gregorian → Jalali.  Writes
@@ -40,7 +40,7 @@ from persnews import calendar as cal
 
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "bench-results" / "bench_calendar.json"
-RUNS = 3
+RUNS = 5
 
 
 def best(function: Callable[[], object]) -> float:
