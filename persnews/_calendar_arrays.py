@@ -48,6 +48,17 @@ class _Tables:
         self.days = month_day[:, 1].copy()
 
 
+def _require_numpy(function: str) -> None:
+    """Raise an ImportError that says which function needs numpy, if it is missing."""
+    try:
+        import numpy  # noqa: F401
+    except ImportError:
+        raise ImportError(
+            f"persnews.calendar.{function} needs numpy (pip install numpy); "
+            "the rest of persnews.calendar works without it"
+        ) from None
+
+
 @functools.cache
 def _tables() -> _Tables:
     import numpy as np
@@ -98,6 +109,7 @@ def to_gregorian_array(years: Any, months: Any, days: Any) -> npt.NDArray[np.dat
     >>> to_gregorian_array(np.array([1399, 1404]), np.array([8, 1]), np.array([4, 1]))
     array(['2020-10-25', '2025-03-21'], dtype='datetime64[D]')
     """
+    _require_numpy("to_gregorian_array")
     import numpy as np
 
     tables = _tables()
@@ -161,6 +173,7 @@ def to_jalali_array(
     >>> years.tolist(), months.tolist(), days.tolist()
     ([1399, 1403], [8, 12], [4, 30])
     """
+    _require_numpy("to_jalali_array")
     import numpy as np
 
     tables = _tables()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime
 import pickle
+import subprocess
+import sys
 
 import pytest
 from conftest import shared_path
@@ -388,3 +390,19 @@ def test_arrays_reject_invalid_dates() -> None:
         cal.to_jalali_array(np.array(["2020-01-01", "NaT"], dtype="datetime64[D]"))
     with pytest.raises(TypeError):
         cal.to_jalali_array(np.array([1, 2]))
+
+
+def test_everything_but_arrays_works_without_numpy() -> None:
+    code = (
+        "import sys; sys.modules['numpy'] = None\n"
+        "import datetime, persnews\n"
+        "from persnews import calendar\n"
+        "assert persnews.JalaliDate(1399, 8, 4).to_gregorian() == datetime.date(2020, 10, 25)\n"
+        "assert persnews.HijriDate(1442, 3, 12).to_jalali() == persnews.JalaliDate(1399, 8, 8)\n"
+        "try:\n"
+        "    calendar.to_gregorian_array([1399], [8], [4])\n"
+        "except ImportError as error:\n"
+        "    print(error)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "to_gregorian_array needs numpy" in done.stdout
