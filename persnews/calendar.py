@@ -107,6 +107,12 @@ _MONTH_DAY: list[tuple[int, int]] = [
 #: 256 days holds at most one Nowruz, so the year is the bucket's or the next
 _BUCKET_BITS: Final = 8
 _BUCKETS: list[int] = []
+#: for each bucket: the first Nowruz at or after its first day (in days since the first
+#: Nowruz), the Nowruz before that, and their years as 1-tuples
+_BUCKET_NEXT: list[int] = []
+_BUCKET_START: list[int] = []
+_BUCKET_NEXT_YEAR: list[tuple[int]] = []
+_BUCKET_YEAR: list[tuple[int]] = []
 #: 1 Farvardin of each year and of the year after the last, in days since the first
 _NOWRUZ: list[int] = []
 #: ``(year,)`` of each year: a Jalali triple is ``_YEARS[index] + _MONTH_DAY[day of year]``
@@ -146,6 +152,11 @@ def _table() -> _Table:
         _NOWRUZ[:] = [ordinal - ordinals[0] for ordinal in ordinals]
         _YEARS[:] = [(first + index,) for index in range(len(leap))]
         _FIRST_YEAR, _LOW, _DAYS = first, ordinals[0], ordinals[-1] - ordinals[0]
+        _YEARS.append((first + len(leap),))  # the year after the table, never returned
+        _BUCKET_NEXT[:] = [_NOWRUZ[index + 1] for index in _BUCKETS]
+        _BUCKET_START[:] = [_NOWRUZ[index] for index in _BUCKETS]
+        _BUCKET_NEXT_YEAR[:] = [_YEARS[index + 1] for index in _BUCKETS]
+        _BUCKET_YEAR[:] = [_YEARS[index] for index in _BUCKETS]
         _TABLE = table
     return _TABLE
 
@@ -260,7 +271,7 @@ def to_gregorian(year: int, month: int, day: int) -> datetime.date:
     >>> to_gregorian(1399, 8, 4)
     datetime.date(2020, 10, 25)
     """
-    if type(year) is type(month) is type(day) is int and month > 0 and 0 < day < 30:
+    if type(year) is type(month) is type(day) is int and month > 0 and day > 0:
         try:  # a year outside the table is a KeyError, a month past 12 an IndexError
             if day < 30 or day <= _MONTH_LENGTHS[year][month]:
                 return _fromordinal(_MONTH_BASES[year][month] + day)
@@ -273,10 +284,11 @@ def to_gregorian(year: int, month: int, day: int) -> datetime.date:
 def _jalali_from_ordinal(ordinal: int) -> tuple[int, int, int]:
     day = ordinal - _LOW
     if 0 <= day < _DAYS:
-        index = _BUCKETS[day >> _BUCKET_BITS]
-        if day >= _NOWRUZ[index + 1]:
-            index += 1
-        return _YEARS[index] + _MONTH_DAY[day - _NOWRUZ[index]]
+        bucket = day >> _BUCKET_BITS
+        start = _BUCKET_NEXT[bucket]
+        if day >= start:
+            return _BUCKET_NEXT_YEAR[bucket] + _MONTH_DAY[day - start]
+        return _BUCKET_YEAR[bucket] + _MONTH_DAY[day - _BUCKET_START[bucket]]
     if _TABLE is None:
         _table()
         return _jalali_from_ordinal(ordinal)
@@ -303,10 +315,11 @@ def to_jalali(date: datetime.date) -> tuple[int, int, int]:
         raise InputTypeError(argument="date", expected="a datetime.date", got=type(date).__name__)
     day = date.toordinal() - _LOW
     if 0 <= day < _DAYS:  # _jalali_from_ordinal, inlined: this is the hot path
-        index = _BUCKETS[day >> _BUCKET_BITS]
-        if day >= _NOWRUZ[index + 1]:
-            index += 1
-        return _YEARS[index] + _MONTH_DAY[day - _NOWRUZ[index]]
+        bucket = day >> _BUCKET_BITS
+        start = _BUCKET_NEXT[bucket]
+        if day >= start:
+            return _BUCKET_NEXT_YEAR[bucket] + _MONTH_DAY[day - start]
+        return _BUCKET_YEAR[bucket] + _MONTH_DAY[day - _BUCKET_START[bucket]]
     return _jalali_from_ordinal(day + _LOW)
 
 

@@ -36,28 +36,60 @@ Three tab-separated files, each a list of month starts (the ISO Gregorian date o
       if the crescent is deemed visible, else the month has 30 days. The first month is the
       day after the first evening of visibility after its new moon, so the table is one chain;
     * deemed visible: conjunction before sunset, moonset after sunset, and Odeh's
-      V >= 2.0 at the best time (sunset + 4/9 of the moonset lag), where
+      V >= V_min at the best time (sunset + 4/9 of the moonset lag), where
       V = ARCV - (-0.1018 W^3 + 0.7319 W^2 - 6.3226 W + 7.1651), ARCV the topocentric airless
       Moon-Sun altitude difference (degrees) and W the topocentric crescent width (arcminutes)
       [M. Sh. Odeh, "New criterion for lunar crescent visibility", Experimental Astronomy 18
-      (2004) 39-64; V >= 2 is the edge of his zone B, "visible by optical aid, could be seen
-      by the naked eye"];
-    * the threshold 2.0 was tuned on the observed table (``--tune`` prints the scan): over
-      1265/1 … 1447/9 it gives 89.5% of month starts on the same day and all within one day.
-      (Since about 1400 AH Iran starts months earlier than that: V >= 0.5-1.0 fits those
-      decades best, 88.8% against 85.7%.) In a scan made while writing this script, Yallop's
-      q-test [B. D. Yallop, "A method for predicting the first sighting of the new crescent
-      moon", NAO Technical Note 69 (1997)] did as well at its own zone C edge (q > -0.16:
-      89.5%). For comparison, the tabular Islamic calendar (civil epoch, either common
-      leap-year pattern) starts 62-64% of those months on the same day, and Umm al-Qura 23% of
-      1343/1 … 1447/9 (35% of 1424-1442 AH, i.e. 2003-2021). The script prints these figures.
+      (2004) 39-64; his zone B, 2 <= V < 5.65, is "visible by optical aid, could be seen by
+      the naked eye", zone C, -0.96 <= V < 2, "visible by optical aid only"];
+    * two thresholds, because Iran's practice changed over the 180 years of the table (since
+      about 1400 AH its months start earlier than before): V_min = 2.55 (EARLY) for the months
+      before 1400/1, tuned on the table's earliest decades, 1265/1 … 1320/12 (1848-1903, 672
+      months), and V_min = 0.75 (LATE) for 1400/1 on, tuned on its latest, 1400/1 … 1447/9
+      (1979-2026, 573 months). The package uses the estimate only outside the table, so dates
+      before 1265/1 get the early threshold and dates after 1447/9 the late one. The table's own
+      months in the file (early threshold to 1399/12, late from 1400/1; the file is one unbroken
+      chain, and from 1400/1 on it is exactly the late threshold's chain) serve only for the
+      agreement figures;
+    * the tuning rule (``--tune`` prints the scans): every V_min from -1 to 4 by 0.05 gets the
+      share of the window's months it starts on the observed day, averaged over V_min ± 0.5;
+      the highest wins (of a tie, the middle one). The raw share is a step function, ragged
+      from a handful of borderline months (on 1400-1447 AH it is within 1 point of its best,
+      89.4%, from 0.4 to 1.15), so its plain maximum would hang on those months; the average
+      picks the middle of the broad optimum instead, and ± 0.5 is about that optimum's width;
+    * the windows: decade by decade the best V_min lies between 1.25 and 3.25 up to 1394 AH
+      (but for one decade), and between 0 and 1.1 in five of the six decades since 1395 AH.
+      The late window begins with 1400 AH, late enough to leave the change behind it and long
+      enough (nearly 50 years) that a few borderline months do not decide; the early one is the
+      first 56 years, of a similar length, well before the change;
+    * checks: the windows moved 10 years either way pick 2.55 (1265-1310) and 2.5 (1265-1330),
+      0.75 (1390-1447) and 0.6 (1410-1447); 0.6 and 0.85 give different starts to 56 of the
+      3027 months after the table. Held out, the last five years: tuned on 1400/1 … 1442/12
+      the rule picks 0.85, which starts 91.2% of 1443/1 … 1447/9 (57 months, 2021-2026) on
+      the observed day, against 84.2% for V_min 2.0 (the single threshold this file used
+      before) and 86.0% for 1.7 (what the rule picks on the whole table). The first five
+      years, tuned on 1270/1 … 1320/12: 2.55, which gets 76.7% of 1265/1 … 1269/12 (60
+      months; 75.0% for 2.0, 71.7% for 1.7; no threshold reaches 79% there);
+    * the results, against the table (all within one day): 92.0% of the early window on the
+      same day (2.0: 91.1%), 88.7% of the late one (2.0: 85.7%; now 44 months a day late and
+      21 a day early, against 78 and 4), 89.7% of the months between them, on the early
+      threshold (2.0: 90.7%), and 90.1% of the whole table 1265/1 … 1447/9 (2.0: 89.5%). For
+      comparison, the tabular Islamic calendar (civil epoch, either common leap-year pattern)
+      starts 62-64% of those months on the same day, and Umm al-Qura 23% of 1343/1 … 1447/9
+      (35% of 1424-1442 AH, i.e. 2003-2021, where the estimate gets 87.7%). The script prints
+      these figures, and stops if the tuning rule no longer picks EARLY's and LATE's thresholds.
+      (As a single threshold for the whole table, Yallop's q-test [B. D. Yallop, "A method for
+      predicting the first sighting of the new crescent moon", NAO Technical Note 69 (1997)]
+      did as well as Odeh's V at its own zone C edge, q > -0.16, in a scan made when this
+      script was first written.)
 
 Usage (from the project root, with the dev extras installed)::
 
     python scripts/make_hijri_tables.py [SHARED_CALENDAR_DIR] [--out DIR] [--tune]
 
 SHARED_CALENDAR_DIR defaults to ../shared/data/calendar beside the project; --out defaults to
-persnews/data; --tune also prints how each threshold of V matches the observed table.
+persnews/data; --tune also prints how each threshold of V matches the observed table, by
+period and by decade.
 """
 
 from __future__ import annotations
@@ -70,6 +102,7 @@ import itertools
 import math
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from fractions import Fraction
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -101,10 +134,59 @@ ESTIMATE_FIRST, ESTIMATE_LAST = (1200, 1), (1700, 1)
 #: Tehran: longitude (E), latitude (N), altitude (m); Iran Standard Time in hours east of UTC
 TEHRAN = (51.39, 35.69, 1190.0)
 IRST_HOURS = 3.5
-#: Odeh's V at or above which the crescent counts as seen (tuned; see the docstring)
-V_MIN = 2.0
 MOON_RADIUS_KM = 1737.4
 AU_KM = 149_597_870.7
+
+
+class Tuning(NamedTuple):
+    """A threshold of Odeh's V for one side of the observed table, and how it was tuned."""
+
+    #: the months of the estimate it is meant for
+    use: str
+    #: the observed months it is tuned on (first, last)
+    window: tuple[Month, Month]
+    #: the threshold the tuning rule picks on ``window`` (every run checks it still does)
+    v_min: float
+    #: ``window`` moved 10 years either way, to show the pick is stable
+    moved: tuple[tuple[Month, Month], ...]
+    #: hold-out: ``window`` less its years nearest to the estimated months (tuned on) ...
+    train: tuple[Month, Month]
+    #: ... and those years (tested on)
+    test: tuple[Month, Month]
+
+
+#: Odeh's V at or above which the crescent counts as seen: one threshold for the months before
+#: the observed table, tuned on its earliest decades, one for the months after it, tuned on its
+#: latest (see the docstring)
+EARLY = Tuning(
+    use="months before the table",
+    window=((1265, 1), (1320, 12)),
+    v_min=2.55,
+    moved=(((1265, 1), (1310, 12)), ((1265, 1), (1330, 12))),
+    train=((1270, 1), (1320, 12)),
+    test=((1265, 1), (1269, 12)),
+)
+LATE = Tuning(
+    use="months after the table",
+    window=((1400, 1), (1447, 9)),
+    v_min=0.75,
+    moved=(((1390, 1), (1447, 9)), ((1410, 1), (1447, 9))),
+    train=((1400, 1), (1442, 12)),
+    test=((1443, 1), (1447, 9)),
+)
+#: the estimate decides the length of months before this one with EARLY.v_min, from it on
+#: with LATE.v_min
+SWITCH = LATE.window[0]
+#: the observed months an estimate is compared with (1447/10 only marks where 1447/9 ends)
+COMPARED = (OBSERVED_FIRST, (1447, 9))
+#: the observed months between the two tuning windows (estimated with EARLY.v_min)
+BETWEEN = ((1321, 1), (1399, 12))
+#: the thresholds scanned: -1.0 … 4.0 by 0.05
+V_GRID = tuple(step / 20 for step in range(-20, 81))
+#: the tuning rule scores a threshold by its same-day share averaged over V_min ± 0.5
+V_SMOOTHING_STEPS = 10
+#: the constant-threshold estimates of the scan begin here, a few years before the table
+SCAN_FIRST = (1260, 1)
 
 #: the civil ("Kuwaiti") tabular Islamic calendar: 1/1/1 AH is 622-07-16 Julian (JDN 1948440)
 TABULAR_EPOCH = dt.date(622, 7, 19)
@@ -362,26 +444,37 @@ def angle_between(alt1: float, az1: float, alt2: float, az2: float) -> float:
     return math.degrees(math.acos(max(-1.0, min(1.0, cosine))))
 
 
-def visible_with(v_min: float) -> Callable[[Evening], bool]:
-    def visible(evening: Evening) -> bool:
-        return evening.age > 0 and evening.lag > 0 and evening.v >= v_min
+def seen(evening: Evening, v_min: float) -> bool:
+    """Whether the crescent counts as seen that evening with the threshold ``v_min``."""
+    return evening.age > 0 and evening.lag > 0 and evening.v >= v_min
 
-    return visible
+
+def constant(v_min: float) -> Callable[[Month], float]:
+    """The same threshold for every month."""
+    return lambda _month: v_min
+
+
+def threshold(month: Month) -> float:
+    """The threshold of the estimate file: EARLY's before SWITCH, LATE's from it on."""
+    return EARLY.v_min if month < SWITCH else LATE.v_min
 
 
 def estimate(
-    sky: Sky, visible: Callable[[Evening], bool], first: Month, last: Month
+    sky: Sky, v_min: Callable[[Month], float], first: Month, last: Month
 ) -> dict[Month, dt.date]:
-    """Month starts from ``first`` to ``last``, one 29- or 30-day month after another."""
+    """Month starts from ``first`` to ``last``, one 29- or 30-day month after another.
+
+    The length of each month is decided with the threshold ``v_min(month)``.
+    """
     day = tabular_start(first, TABULAR_LEAP_YEARS["tabular 16"]) - dt.timedelta(days=3)
-    while not visible(sky.evening(day)):
+    while not seen(sky.evening(day), v_min(first)):
         day += dt.timedelta(days=1)
     start = day + dt.timedelta(days=1)
     starts: dict[Month, dt.date] = {}
     for month in month_range(first, last):
         starts[month] = start
-        seen = visible(sky.evening(start + dt.timedelta(days=28)))
-        start += dt.timedelta(days=29 if seen else 30)
+        visible = seen(sky.evening(start + dt.timedelta(days=28)), v_min(month))
+        start += dt.timedelta(days=29 if visible else 30)
     return starts
 
 
@@ -428,64 +521,181 @@ def agreement(
     )
 
 
+def span(period: tuple[Month, Month]) -> str:
+    (y1, m1), (y2, m2) = period
+    return f"{y1}/{m1}-{y2}/{m2}"
+
+
+def smoothed(same_days: Sequence[int]) -> list[Fraction]:
+    """The tuning rule's score of each threshold of V_GRID, from each one's same-day count:
+    the mean count over the grid points within V_SMOOTHING_STEPS of it (V_min ± 0.5)."""
+    reach = V_SMOOTHING_STEPS
+    return [
+        Fraction(sum(near), len(near))
+        for near in (same_days[max(0, i - reach) : i + reach + 1] for i in range(len(V_GRID)))
+    ]
+
+
+def pick_threshold(same_days: Sequence[int]) -> float:
+    """The threshold of V_GRID the tuning rule picks: the best score, the middle one of a tie."""
+    scores = smoothed(same_days)
+    tied = [v for v, score in zip(V_GRID, scores, strict=True) if score == max(scores)]
+    return tied[(len(tied) - 1) // 2]
+
+
+class Scan:
+    """Estimates with one threshold for all months, for every V_min of V_GRID, vs the table."""
+
+    def __init__(self, sky: Sky, observed: Mapping[Month, dt.date]) -> None:
+        self.observed = observed
+        self.trials = {v: estimate(sky, constant(v), SCAN_FIRST, OBSERVED_LAST) for v in V_GRID}
+
+    def agreement(self, v_min: float, period: tuple[Month, Month]) -> Agreement:
+        return agreement(self.trials[v_min].__getitem__, self.observed, *period)
+
+    def same_days(self, period: tuple[Month, Month]) -> list[int]:
+        months = list(month_range(*period))
+        return [sum(trial[m] == self.observed[m] for m in months) for trial in self.trials.values()]
+
+    def pick(self, period: tuple[Month, Month]) -> float:
+        return pick_threshold(self.same_days(period))
+
+    def smoothed(self, period: tuple[Month, Month]) -> dict[float, float]:
+        """Each threshold's same-day share averaged over V_min ± 0.5, as the rule scores it."""
+        months = len(list(month_range(*period)))
+        scores = smoothed(self.same_days(period))
+        return {v: float(score) / months for v, score in zip(V_GRID, scores, strict=True)}
+
+
+def print_scan(scan: Scan) -> None:
+    """The --tune tables: the scan of V_min by period, and the best V_min decade by decade."""
+    periods = [COMPARED, EARLY.window, BETWEEN, LATE.window, LATE.test]
+    smoothed = {EARLY.window: scan.smoothed(EARLY.window), LATE.window: scan.smoothed(LATE.window)}
+    print("\nOdeh's V threshold vs the observed table (same-day share / largest difference;")
+    print("in brackets the share averaged over V_min ± 0.5, which the tuning rule maximizes):")
+    print("   V_min  " + "".join(f"{span(p):>26s}" for p in periods))
+    picks = {EARLY.v_min, LATE.v_min, scan.pick(COMPARED)}
+    for step, v in enumerate(V_GRID):
+        if step % 5 and v not in picks:  # every 0.25, and the picks
+            continue
+        cells = []
+        for period in periods:
+            score = scan.agreement(v, period)
+            extra = f" ({smoothed[period][v]:5.1%})" if period in smoothed else ""
+            cells.append(f"{score.same:6.1%}{extra} / {score.largest}")
+        mark = " <" if v in (EARLY.v_min, LATE.v_min) else ""
+        print(f"  {v:6.2f}  " + "".join(f"{cell:>26s}" for cell in cells) + mark)
+    print("\nDecade by decade (the raw best thresholds; the rule's pick):")
+    for year in range(OBSERVED_FIRST[0], COMPARED[1][0] + 1, 10):
+        decade = ((year, 1), min((year + 9, 12), COMPARED[1]))
+        counts = scan.same_days(decade)
+        best = [v for v, count in zip(V_GRID, counts, strict=True) if count == max(counts)]
+        share = max(counts) / len(list(month_range(*decade)))
+        print(
+            f"  {span(decade):15s} best {share:6.1%} at {best[0]:5.2f} … {best[-1]:5.2f};"
+            f" rule {scan.pick(decade):5.2f}; V_min 2.0 {scan.agreement(2.0, decade).same:6.1%}"
+        )
+    print()
+
+
+def report_tuning(scan: Scan) -> None:
+    """Print each threshold with its tuning window, its stability and its hold-out test.
+
+    Stop if the rule no longer picks the thresholds written in EARLY and LATE.
+    """
+    single = scan.pick(COMPARED)
+    print(
+        "Thresholds of Odeh's V (the tuning rule: on a grid of 0.05, the highest same-day share"
+        " averaged over V_min ± 0.5):"
+    )
+    print(f"  one threshold for the whole table {span(COMPARED)}: {single}")
+    print(f"    {span(COMPARED):15s} {scan.agreement(single, COMPARED)}")
+    for tuning in (EARLY, LATE):
+        picked = scan.pick(tuning.window)
+        if picked != tuning.v_min:
+            raise SystemExit(
+                f"the tuning rule picks V_min = {picked} on {span(tuning.window)}, not"
+                f" {tuning.v_min}: update EARLY/LATE, the docstring and the tests"
+            )
+        print(f"  {tuning.use}: {tuning.v_min}, tuned on {span(tuning.window)}")
+        print(f"    {span(tuning.window):15s} {scan.agreement(tuning.v_min, tuning.window)}")
+        moved = ", ".join(f"{span(window)} {scan.pick(window)}" for window in tuning.moved)
+        print(f"    window moved by 10 years: {moved}")
+        trained = scan.pick(tuning.train)
+        print(f"    hold-out: tuned on {span(tuning.train)} the rule picks {trained}; on the rest:")
+        for v, why in ((trained, "tuned"), (single, "whole table"), (2.0, "Odeh's zone B edge")):
+            score = scan.agreement(v, tuning.test)
+            print(f"    {span(tuning.test):15s} {score}  (V_min {v}, {why})")
+
+
 def make_estimate(
     out: Path, observed: Mapping[Month, dt.date], umm_al_qura: Mapping[Month, dt.date], tune: bool
 ) -> None:
     sky = Sky()
-    compare_last = (1447, 9)  # 1447/10 only marks the end of 1447/9
+    scan = Scan(sky, observed)
     if tune:
-        print("\nOdeh's V threshold vs the observed table (same-day share; max difference):")
-        periods = [(OBSERVED_FIRST, compare_last), ((1265, 1), (1343, 12))]
-        periods += [((1344, 1), (1399, 12)), ((1400, 1), compare_last)]
-        print("   V_min  " + "  ".join(f"{a[0]}/{a[1]}-{b[0]}/{b[1]}" for a, b in periods))
-        for v_min in [x / 4 for x in range(-4, 17)]:
-            trial = estimate(sky, visible_with(v_min), ESTIMATE_FIRST, ESTIMATE_LAST)
-            scores = [agreement(trial.__getitem__, observed, a, b) for a, b in periods]
-            cells = "  ".join(f"{s.same:7.1%} / {s.largest}   " for s in scores)
-            print(f"  {v_min:6.2f}  {cells}")
-        print()
-    starts = estimate(sky, visible_with(V_MIN), ESTIMATE_FIRST, ESTIMATE_LAST)
+        print_scan(scan)
+    report_tuning(scan)
+    starts = estimate(sky, threshold, ESTIMATE_FIRST, ESTIMATE_LAST)
     check_chain("estimate", starts)
     check_estimate(sky, starts)
-    overall = agreement(starts.__getitem__, observed, OBSERVED_FIRST, compare_last)
+    # past the table, the file must be the late threshold's own chain
+    late = estimate(sky, constant(LATE.v_min), SWITCH, ESTIMATE_LAST)
+    differ = [m for m in month_range(SWITCH, ESTIMATE_LAST) if starts[m] != late[m]]
+    if differ and differ[-1] >= OBSERVED_LAST:
+        raise SystemExit(f"estimate: {differ[-1]} differs from the late threshold's own chain")
+    overall = agreement(starts.__getitem__, observed, *COMPARED)
+    scores = {t: agreement(starts.__getitem__, observed, *t.window) for t in (EARLY, LATE)}
 
-    def report(first: Month, last: Month) -> None:
+    def report(first: Month, last: Month, others: bool = True) -> None:
         print(f"  {first[0]}/{first[1]} … {last[0]}/{last[1]} vs the observed table:")
         candidates: dict[str, Callable[[Month], dt.date]] = {"estimate": starts.__getitem__}
-        for name, leaps in TABULAR_LEAP_YEARS.items():
-            candidates[name] = functools.partial(tabular_start, leap_years=leaps)
-        if first >= UMM_AL_QURA_FIRST:
-            candidates["Umm al-Qura"] = umm_al_qura.__getitem__
+        if others:
+            for name, leaps in TABULAR_LEAP_YEARS.items():
+                candidates[name] = functools.partial(tabular_start, leap_years=leaps)
+            if first >= UMM_AL_QURA_FIRST:
+                candidates["Umm al-Qura"] = umm_al_qura.__getitem__
         for name, predicted in candidates.items():
             print(f"    {name:12s} {agreement(predicted, observed, first, last)}")
 
-    print("Agreement (calendar minus observed, in days):")
-    report(OBSERVED_FIRST, compare_last)
-    report(UMM_AL_QURA_FIRST, compare_last)
+    print(
+        f"\nThe estimate (V_min {EARLY.v_min} before {SWITCH[0]}/{SWITCH[1]}, {LATE.v_min} from"
+        f" it on; calendar minus observed, in days):"
+    )
+    report(*COMPARED)
+    report(UMM_AL_QURA_FIRST, COMPARED[1])
     report((1424, 1), (1442, 12))
+    report(*EARLY.window, others=False)
+    report(*BETWEEN, others=False)
+    report(*LATE.window, others=False)
     write_table(
         out / "hijri_iran_estimated.tsv",
         [
             f"Generated by {SCRIPT} with pyswisseph (Moshier ephemeris); do not edit by hand.",
             "A computed ESTIMATE of Iran's Hijri-lunar month starts: a month has 29 days if the"
-            f" crescent counts as seen at sunset in Tehran on its 29th (Odeh 2004, V >= {V_MIN}),"
-            " else 30.",
-            f"Against hijri_iran.tsv 1265/1-1447/9: same day {overall.same:.1%}, within one day"
-            f" {overall.within_one:.1%}, at most {overall.largest}"
-            f" day{'' if overall.largest == 1 else 's'} apart.",
+            " crescent counts as seen at sunset in Tehran on its 29th (Odeh 2004, V >= V_min),"
+            f" else 30. V_min = {EARLY.v_min} for months before {SWITCH[0]}/{SWITCH[1]} (tuned on"
+            f" hijri_iran.tsv {span(EARLY.window)}; for dates before that table), {LATE.v_min}"
+            f" from {SWITCH[0]}/{SWITCH[1]} on (tuned on {span(LATE.window)}; for dates after it).",
+            f"Against hijri_iran.tsv: same day {scores[EARLY].same:.1%} of {span(EARLY.window)},"
+            f" {scores[LATE].same:.1%} of {span(LATE.window)}; over {span(COMPARED)} same day"
+            f" {overall.same:.1%}, within one day {overall.within_one:.1%}, at most"
+            f" {overall.largest} day{'' if overall.largest == 1 else 's'} apart.",
             f"The last row ({ESTIMATE_LAST[0]}/{ESTIMATE_LAST[1]}) only marks where the month"
             " before it ends.",
         ],
         ["year", "month", "start"],
         ([y, m, start.isoformat()] for (y, m), start in starts.items()),
     )
+    but = f", but for {', '.join(f'{y}/{m}' for y, m in differ)}" if differ else ""
+    print(f"  from {SWITCH[0]}/{SWITCH[1]} on it is V_min {LATE.v_min}'s own chain{but}")
 
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog=Path(argv[0]).name, description=__doc__.split("\n")[0])
     parser.add_argument("shared", nargs="?", type=Path, default=DEFAULT_SHARED)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    parser.add_argument("--tune", action="store_true", help="print the scan of Odeh's V")
+    parser.add_argument("--tune", action="store_true", help="also print the scans of Odeh's V")
     args = parser.parse_args(argv[1:])
     observed = make_iran(args.shared, args.out)
     umm_al_qura = make_umm_al_qura(args.out)
