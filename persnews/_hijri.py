@@ -20,19 +20,15 @@ from __future__ import annotations
 
 import datetime
 import functools
-import operator
 from bisect import bisect_right
 from typing import Any, Final, Literal, Self
 
 from persnews import _data
 from persnews._datetext import (
-    DIGIT_SCRIPTS,
     HIJRI_MONTHS,
-    WEEKDAYS,
-    Digits,
     parse_parts,
-    to_digits,
 )
+from persnews._day import Day, integer
 from persnews.errors import (
     InputTypeError,
     InvalidDateError,
@@ -141,14 +137,6 @@ def _check_calendar(calendar: object) -> None:
         )
 
 
-def _integer(value: object, field: str) -> int:
-    if type(value) is int:
-        return value
-    if isinstance(value, bool) or not hasattr(value, "__index__"):
-        raise InputTypeError(argument=field, expected="an int", got=type(value).__name__)
-    return operator.index(value)
-
-
 def month_length(year: int, month: int, calendar: HijriCalendar = "iran") -> int:
     """Number of days in a Hijri month: 29 or 30 (and on the Umm al-Qura calendar,
     eight months of 1343–1364 AH with 28 or 31 days, as they were published).
@@ -157,7 +145,7 @@ def month_length(year: int, month: int, calendar: HijriCalendar = "iran") -> int
     (29, 30)
     """
     _check_calendar(calendar)
-    year, month = _integer(year, "year"), _integer(month, "month")
+    year, month = integer(year, "year"), integer(month, "month")
     span = supported_years(calendar)
     if year not in span:
         raise UnsupportedDateError(
@@ -177,7 +165,7 @@ def month_length(year: int, month: int, calendar: HijriCalendar = "iran") -> int
 _new = object.__new__
 
 
-class HijriDate:
+class HijriDate(Day):
     """A day of a Hijri-lunar calendar: Iran's (default), Umm al-Qura or tabular.
 
     Immutable, hashable, and ordered among days of the same calendar.
@@ -193,16 +181,14 @@ class HijriDate:
     HijriDate(1445, 10, 1, calendar='umm_al_qura')
     """
 
-    __slots__ = ("_calendar", "_day", "_month", "_ordinal", "_year")
+    __slots__ = ("_calendar", "_ordinal")
+    MONTH_NAMES = HIJRI_MONTHS
 
-    _year: int
-    _month: int
-    _day: int
     _calendar: HijriCalendar
     _ordinal: int
 
     def __init__(self, year: int, month: int, day: int, calendar: HijriCalendar = "iran") -> None:
-        year, month, day = _integer(year, "year"), _integer(month, "month"), _integer(day, "day")
+        year, month, day = integer(year, "year"), integer(month, "month"), integer(day, "day")
         length = month_length(year, month, calendar)
         if not 1 <= day <= length:
             name = HIJRI_MONTHS[month - 1]
@@ -217,23 +203,6 @@ class HijriDate:
         else:
             table = _months(calendar)
             self._ordinal = table.starts[(year - table.first) * 12 + month - 1] + day - 1
-
-    # -- fields -------------------------------------------------------------------------
-
-    @property
-    def year(self) -> int:
-        """The Hijri year (AH)."""
-        return self._year
-
-    @property
-    def month(self) -> int:
-        """The month, 1 (Muharram) .. 12 (Dhu al-Hijjah)."""
-        return self._month
-
-    @property
-    def day(self) -> int:
-        """The day of the month, 1 .. 30."""
-        return self._day
 
     @property
     def calendar(self) -> HijriCalendar:
@@ -253,27 +222,24 @@ class HijriDate:
         """The length of this day's month: 29 or 30."""
         return month_length(self._year, self._month, self._calendar)
 
-    @property
-    def month_name(self) -> str:
-        """The month's Persian name: «رمضان»."""
-        return HIJRI_MONTHS[self._month - 1]
-
-    @property
-    def weekday_name(self) -> str:
-        """The weekday's Persian name: «جمعه»."""
-        return WEEKDAYS[self.weekday()]
-
-    # -- conversion ---------------------------------------------------------------------
-
     def toordinal(self) -> int:
         """The proleptic Gregorian ordinal, as ``datetime.date.toordinal()`` counts days."""
         return self._ordinal
+
+    def _shifted(self, days: int) -> Self:
+        return self.fromordinal(self._ordinal + days, self._calendar)
+
+    def _key(self) -> tuple[str, int]:
+        return self._calendar, self._ordinal
+
+    def _comparable(self, other: object) -> bool:
+        return type(other) is type(self) and other._calendar == self._calendar
 
     @classmethod
     def fromordinal(cls, ordinal: int, calendar: HijriCalendar = "iran") -> Self:
         """The day with this proleptic Gregorian ordinal."""
         _check_calendar(calendar)
-        ordinal = _integer(ordinal, "ordinal")
+        ordinal = integer(ordinal, "ordinal")
         if calendar == "tabular":
             first = _tabular_ordinal(1, 1, 1)
             last = _tabular_ordinal(_TABULAR_LAST + 1, 1, 1)
@@ -292,10 +258,6 @@ class HijriDate:
         new._calendar, new._ordinal = calendar, ordinal
         return new
 
-    def to_gregorian(self) -> datetime.date:
-        """The same day as a ``datetime.date``."""
-        return datetime.date.fromordinal(self._ordinal)
-
     @classmethod
     def from_gregorian(cls, date: datetime.date, calendar: HijriCalendar = "iran") -> Self:
         """The Hijri day of a ``datetime.date`` (or the date of a ``datetime``)."""
@@ -311,34 +273,11 @@ class HijriDate:
 
         return JalaliDate.fromordinal(self._ordinal)
 
-    def weekday(self) -> int:
-        """Day of the Persian week: شنبه (Saturday) = 0 … جمعه (Friday) = 6."""
-        return (self._ordinal + 1) % 7
-
-    def isoweekday(self) -> int:
-        """ISO day of the week: Monday = 1 … Sunday = 7."""
-        return (self._ordinal - 1) % 7 + 1
-
-    # -- text -----------------------------------------------------------------------------
-
-    def isoformat(self) -> str:
-        """``YYYY-MM-DD`` with Latin digits: ``1442-03-12``."""
-        return f"{self._year:04d}-{self._month:02d}-{self._day:02d}"
-
-    __str__ = isoformat
-
     def __repr__(self) -> str:
         return (
             f"{type(self).__name__}({self._year}, {self._month}, {self._day},"
             f" calendar={self._calendar!r})"
         )
-
-    def format(self, *, weekday: bool = False, digits: Digits = "persian") -> str:
-        """The day as Persian text: ``۱۲ ربیع‌الاول ۱۴۴۲``, or with its weekday first."""
-        if digits not in DIGIT_SCRIPTS:
-            raise InvalidValueError(field="digits", value=digits, valid='"persian" or "latin"')
-        text = f"{to_digits(self._day, digits)} {self.month_name} {to_digits(self._year, digits)}"
-        return f"{self.weekday_name} {text}" if weekday else text
 
     @classmethod
     def parse(cls, text: str, calendar: HijriCalendar = "iran") -> Self:
@@ -358,16 +297,7 @@ class HijriDate:
                 valid='a Hijri date like "1442/03/12" or "۱۲ ربیع‌الاول ۱۴۴۲"',
             )
         year, month, day, weekday = parts
-        result = cls(year, month, day, calendar)
-        if weekday is not None and weekday != result.weekday():
-            raise InvalidDateError(
-                field="weekday",
-                value=WEEKDAYS[weekday],
-                valid=f"{result.weekday_name}, the weekday of {result.format()}",
-            )
-        return result
-
-    # -- arithmetic and comparison ----------------------------------------------------------
+        return cls(year, month, day, calendar)._check_weekday(weekday)
 
     def replace(
         self,
@@ -387,51 +317,6 @@ class HijriDate:
             self._day if day is None else day,
             self._calendar if calendar is None else calendar,
         )
-
-    def __add__(self, other: datetime.timedelta) -> Self:
-        if not isinstance(other, datetime.timedelta):
-            return NotImplemented
-        return self.fromordinal(self._ordinal + other.days, self._calendar)
-
-    __radd__ = __add__
-
-    def __sub__(self, other: Any) -> Any:
-        if isinstance(other, datetime.timedelta):
-            return self.fromordinal(self._ordinal - other.days, self._calendar)
-        if type(other) is type(self):
-            return datetime.timedelta(days=self._ordinal - other._ordinal)
-        return NotImplemented
-
-    def _comparable(self, other: object) -> bool:
-        return type(other) is type(self) and other._calendar == self._calendar
-
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not type(self):
-            return NotImplemented
-        return bool(self._calendar == other._calendar and self._ordinal == other._ordinal)
-
-    def __lt__(self, other: Self) -> bool:
-        if not self._comparable(other):
-            return NotImplemented
-        return self._ordinal < other._ordinal
-
-    def __le__(self, other: Self) -> bool:
-        if not self._comparable(other):
-            return NotImplemented
-        return self._ordinal <= other._ordinal
-
-    def __gt__(self, other: Self) -> bool:
-        if not self._comparable(other):
-            return NotImplemented
-        return self._ordinal > other._ordinal
-
-    def __ge__(self, other: Self) -> bool:
-        if not self._comparable(other):
-            return NotImplemented
-        return self._ordinal >= other._ordinal
-
-    def __hash__(self) -> int:
-        return hash((self._calendar, self._ordinal))
 
     def __reduce__(self) -> tuple[type[Self], tuple[int, int, int, str]]:
         return type(self), (self._year, self._month, self._day, self._calendar)

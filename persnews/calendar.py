@@ -23,19 +23,16 @@ True
 from __future__ import annotations
 
 import datetime
-import operator
-from typing import TYPE_CHECKING, Any, Final, Self
+from typing import TYPE_CHECKING, Final, Self
 
 from persnews import _data
 from persnews._datetext import (
-    DIGIT_SCRIPTS,
     HIJRI_MONTHS,
     JALALI_MONTHS,
     WEEKDAYS,
-    Digits,
     parse_parts,
-    to_digits,
 )
+from persnews._day import Day, integer
 from persnews._hijri import HijriCalendar, HijriDate
 from persnews.errors import (
     InputTypeError,
@@ -175,7 +172,7 @@ def _year_index(year: object) -> int:
     """``year``'s row in the table; typed errors for anything else."""
     table = _table()
     if type(year) is not int:
-        year = _integer(year, "year")
+        year = integer(year, "year")
     index: int = year - table.first
     if not 0 <= index < len(table.leap):
         span = supported_years()
@@ -183,13 +180,6 @@ def _year_index(year: object) -> int:
             field="year", value=year, valid=f"a Jalali year in {span.start}..{span.stop - 1}"
         )
     return index
-
-
-def _integer(value: object, field: str) -> int:
-    """``value`` as an int: ints and integer-like objects (numpy), not bools or floats."""
-    if isinstance(value, bool) or not hasattr(value, "__index__"):
-        raise InputTypeError(argument=field, expected="an int", got=type(value).__name__)
-    return operator.index(value)
 
 
 def is_leap(year: int) -> bool:
@@ -221,7 +211,7 @@ def month_length(year: int, month: int) -> int:
     """
     index = _year_index(year)
     if type(month) is not int:
-        month = _integer(month, "month")
+        month = integer(month, "month")
     if not 1 <= month <= 12:
         raise InvalidDateError(field="month", value=month, valid="1..12")
     if month <= 6:
@@ -236,9 +226,9 @@ def _check(year: object, month: object, day: object) -> tuple[int, int, int]:
     index = _year_index(year)
     year = _table().first + index
     if type(month) is not int:
-        month = _integer(month, "month")
+        month = integer(month, "month")
     if type(day) is not int:
-        day = _integer(day, "day")
+        day = integer(day, "day")
     length = month_length(year, month)
     if not 1 <= day <= length:
         note = f" ({JALALI_MONTH_LATIN[month - 1]} {year} has {length} days)"
@@ -326,7 +316,7 @@ def to_jalali(date: datetime.date) -> tuple[int, int, int]:
 _new = object.__new__
 
 
-class JalaliDate:
+class JalaliDate(Day):
     """A day of Iran's official (Solar Hijri) calendar.
 
     Immutable, hashable and ordered like ``datetime.date``; adding or
@@ -342,11 +332,8 @@ class JalaliDate:
     ('1403-12-30', 'اسفند', 'پنجشنبه')
     """
 
-    __slots__ = ("_day", "_month", "_year")
-
-    _year: int
-    _month: int
-    _day: int
+    __slots__ = ()
+    MONTH_NAMES = JALALI_MONTHS
 
     def __init__(self, year: int, month: int, day: int) -> None:
         if not (
@@ -361,54 +348,31 @@ class JalaliDate:
         self._month = month
         self._day = day
 
-    # -- fields -------------------------------------------------------------------------
-
-    @property
-    def year(self) -> int:
-        """The Jalali year (AP)."""
-        return self._year
-
-    @property
-    def month(self) -> int:
-        """The month, 1 (Farvardin) .. 12 (Esfand)."""
-        return self._month
-
-    @property
-    def day(self) -> int:
-        """The day of the month, 1 .. 31."""
-        return self._day
-
     @property
     def days_in_month(self) -> int:
         """The length of this day's month: 31, 30 or 29."""
-        return month_length(self._year, self._month)
-
-    @property
-    def month_name(self) -> str:
-        """The month's Persian name: «آبان»."""
-        return JALALI_MONTHS[self._month - 1]
-
-    @property
-    def weekday_name(self) -> str:
-        """The weekday's Persian name: «دوشنبه»."""
-        return WEEKDAYS[self.weekday()]
-
-    # -- conversion ---------------------------------------------------------------------
+        return _MONTH_LENGTHS[self._year][self._month]
 
     def toordinal(self) -> int:
         """The proleptic Gregorian ordinal, as ``datetime.date.toordinal()`` counts days."""
         return _MONTH_BASES[self._year][self._month] + self._day
 
+    def to_gregorian(self) -> datetime.date:
+        """The same day as a ``datetime.date``."""
+        return _fromordinal(_MONTH_BASES[self._year][self._month] + self._day)
+
+    def _shifted(self, days: int) -> Self:
+        return self.fromordinal(self.toordinal() + days)
+
+    def _key(self) -> tuple[int, int, int]:
+        return self._year, self._month, self._day
+
     @classmethod
     def fromordinal(cls, ordinal: int) -> Self:
         """The day with this proleptic Gregorian ordinal."""
         new = _new(cls)
-        new._year, new._month, new._day = _jalali_from_ordinal(_integer(ordinal, "ordinal"))
+        new._year, new._month, new._day = _jalali_from_ordinal(integer(ordinal, "ordinal"))
         return new
-
-    def to_gregorian(self) -> datetime.date:
-        """The same day as a ``datetime.date``."""
-        return _fromordinal(_MONTH_BASES[self._year][self._month] + self._day)
 
     @classmethod
     def from_gregorian(cls, date: datetime.date) -> Self:
@@ -421,37 +385,8 @@ class JalaliDate:
         """The same day on a Hijri-lunar calendar (see :class:`HijriDate`)."""
         return HijriDate.fromordinal(self.toordinal(), calendar=calendar)
 
-    # -- week -----------------------------------------------------------------------------
-
-    def weekday(self) -> int:
-        """Day of the Persian week: شنبه (Saturday) = 0 … جمعه (Friday) = 6."""
-        return (self.toordinal() + 1) % 7
-
-    def isoweekday(self) -> int:
-        """ISO day of the week: Monday = 1 … Sunday = 7."""
-        return (self.toordinal() - 1) % 7 + 1
-
-    # -- text -----------------------------------------------------------------------------
-
-    def isoformat(self) -> str:
-        """``YYYY-MM-DD`` with Latin digits: ``1399-08-04``."""
-        return f"{self._year:04d}-{self._month:02d}-{self._day:02d}"
-
-    __str__ = isoformat
-
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self._year}, {self._month}, {self._day})"
-
-    def format(self, *, weekday: bool = False, digits: Digits = "persian") -> str:
-        """The day as Persian text: ``۴ آبان ۱۳۹۹``, or ``دوشنبه ۴ آبان ۱۳۹۹``.
-
-        >>> JalaliDate(1399, 8, 4).format(digits="latin")
-        '4 آبان 1399'
-        """
-        if digits not in DIGIT_SCRIPTS:
-            raise InvalidValueError(field="digits", value=digits, valid='"persian" or "latin"')
-        text = f"{to_digits(self._day, digits)} {self.month_name} {to_digits(self._year, digits)}"
-        return f"{self.weekday_name} {text}" if weekday else text
 
     @classmethod
     def fromisoformat(cls, text: str) -> Self:
@@ -487,16 +422,7 @@ class JalaliDate:
                 valid='a Jalali date like "1399/08/04", "۴ آبان ۱۳۹۹" or "چهارم آبان ۱۳۹۹"',
             )
         year, month, day, weekday = parts
-        result = cls(year, month, day)
-        if weekday is not None and weekday != result.weekday():
-            raise InvalidDateError(
-                field="weekday",
-                value=WEEKDAYS[weekday],
-                valid=f"{result.weekday_name}, the weekday of {result.format()}",
-            )
-        return result
-
-    # -- arithmetic and comparison ----------------------------------------------------------
+        return cls(year, month, day)._check_weekday(weekday)
 
     def replace(
         self, year: int | None = None, month: int | None = None, day: int | None = None
@@ -507,51 +433,6 @@ class JalaliDate:
             self._month if month is None else month,
             self._day if day is None else day,
         )
-
-    def __add__(self, other: datetime.timedelta) -> Self:
-        if not isinstance(other, datetime.timedelta):
-            return NotImplemented
-        return self.fromordinal(self.toordinal() + other.days)
-
-    __radd__ = __add__
-
-    def __sub__(self, other: Any) -> Any:
-        if isinstance(other, datetime.timedelta):
-            return self.fromordinal(self.toordinal() - other.days)
-        if type(other) is type(self):
-            return datetime.timedelta(days=self.toordinal() - other.toordinal())
-        return NotImplemented
-
-    def _key(self) -> tuple[int, int, int]:
-        return self._year, self._month, self._day
-
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not type(self):
-            return NotImplemented
-        return self._key() == other._key()
-
-    def __lt__(self, other: Self) -> bool:
-        if type(other) is not type(self):
-            return NotImplemented
-        return self._key() < other._key()
-
-    def __le__(self, other: Self) -> bool:
-        if type(other) is not type(self):
-            return NotImplemented
-        return self._key() <= other._key()
-
-    def __gt__(self, other: Self) -> bool:
-        if type(other) is not type(self):
-            return NotImplemented
-        return self._key() > other._key()
-
-    def __ge__(self, other: Self) -> bool:
-        if type(other) is not type(self):
-            return NotImplemented
-        return self._key() >= other._key()
-
-    def __hash__(self) -> int:
-        return hash(self._key())
 
     def __reduce__(self) -> tuple[type[Self], tuple[int, int, int]]:
         return type(self), self._key()
