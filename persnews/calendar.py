@@ -444,7 +444,8 @@ _JALALI_BELOW = 1700
 
 
 def reference_date(value: object, field: str = "published") -> datetime.date | None:
-    """Read a reference (publication) date: a ``date``, or a Gregorian or Jalali string.
+    """Read a reference (publication) date: a ``date``, a :class:`JalaliDate` (or
+    :class:`HijriDate`), or a Gregorian or Jalali string.
 
     Strings are ``YYYY-MM-DD`` (Gregorian, e.g. "2021-11-23") or a Jalali
     ``YYYY/MM/DD`` or ``YYYY-MM-DD`` with a year below 1700 (e.g. "1400/09/02"),
@@ -454,9 +455,13 @@ def reference_date(value: object, field: str = "published") -> datetime.date | N
     datetime.date(2021, 11, 23)
     >>> reference_date("۲۰۲۱-۱۱-۲۳")
     datetime.date(2021, 11, 23)
+    >>> reference_date(JalaliDate(1400, 9, 2))
+    datetime.date(2021, 11, 23)
     """
     if value is None:
         return None
+    if isinstance(value, Day):
+        return value.to_gregorian()
     if isinstance(value, datetime.datetime):
         return value.date()
     if isinstance(value, datetime.date):
@@ -465,7 +470,7 @@ def reference_date(value: object, field: str = "published") -> datetime.date | N
         from persnews.errors import InputTypeError
 
         raise InputTypeError(
-            argument=field, expected="a datetime.date or a date string", got=type(value).__name__
+            argument=field, expected="a datetime.date, a JalaliDate or a date string", got=type(value).__name__
         )
     text = value.strip().translate(_DIGITS)
     parts = text.replace("/", "-").split("-")

@@ -406,3 +406,22 @@ def test_everything_but_arrays_works_without_numpy() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert "to_gregorian_array needs numpy" in done.stdout
+
+
+def test_reference_dates() -> None:
+    expected = datetime.date(2021, 11, 23)
+    for value in (
+        expected,
+        datetime.datetime(2021, 11, 23, 8, 30),
+        JalaliDate(1400, 9, 2),
+        HijriDate.from_gregorian(expected),
+        "2021-11-23",
+        "1400/09/02",
+        "۱۴۰۰-۰۹-۰۲",
+    ):
+        assert cal.reference_date(value) == expected
+    assert cal.reference_date(None) is None
+    with pytest.raises(InvalidValueError, match="published"):
+        cal.reference_date("1402/13/01")
+    with pytest.raises(TypeError, match="JalaliDate"):
+        cal.reference_date(20211123)
