@@ -470,7 +470,9 @@ def reference_date(value: object, field: str = "published") -> datetime.date | N
         from persnews.errors import InputTypeError
 
         raise InputTypeError(
-            argument=field, expected="a datetime.date, a JalaliDate or a date string", got=type(value).__name__
+            argument=field,
+            expected="a datetime.date, a JalaliDate or a date string",
+            got=type(value).__name__,
         )
     text = value.strip().translate(_DIGITS)
     parts = text.replace("/", "-").split("-")
