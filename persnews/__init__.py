@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from persnews.article import Article, analyze
 from persnews.calendar import HijriDate, JalaliDate
+from persnews.dates import find_dates
 from persnews.errors import (
     InputTypeError,
     InvalidDateError,
@@ -16,7 +17,7 @@ from persnews.errors import (
     PersnewsError,
     UnsupportedDateError,
 )
-from persnews.model import Sentence, Span, Token
+from persnews.model import DateMention, Sentence, Span, Token
 from persnews.normalize import normalize
 from persnews.text import NormalizedText
 from persnews.tokens import sentences, tokenize
@@ -37,6 +38,7 @@ def __getattr__(name: str) -> str:
 
 __all__ = [
     "Article",
+    "DateMention",
     "HijriDate",
     "InputTypeError",
     "InvalidDateError",
@@ -50,6 +52,7 @@ __all__ = [
     "UnsupportedDateError",
     "__version__",
     "analyze",
+    "find_dates",
     "normalize",
     "sentences",
     "tokenize",

@@ -13,14 +13,18 @@ True
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable
-from typing import Any, Literal, Self
+from typing import TYPE_CHECKING, Any, Literal, Self
 
 import attrs
 
 from persnews.errors import InvalidValueError
 
-__all__ = ["Sentence", "Span", "Token", "TokenKind"]
+if TYPE_CHECKING:
+    from persnews.calendar import JalaliDate
+
+__all__ = ["DateMention", "Sentence", "Span", "Token", "TokenKind"]
 
 #: what kind of thing a token is
 TokenKind = Literal[
@@ -147,4 +151,94 @@ class Sentence:
             text=data["text"],
             norm=data["norm"],
             tokens=tuple(Token.from_dict(t) for t in data["tokens"]),
+        )
+
+
+#: what a date mention is
+DateKind = Literal["date", "time", "datetime", "duration", "range", "set"]
+#: how precise its value is
+Precision = Literal["day", "week", "month", "season", "year", "decade", "century"]
+#: the calendar it was written in ("relative": resolved against the publication date)
+DateCalendar = Literal["jalali", "gregorian", "hijri", "relative"]
+
+
+def _iso(value: datetime.date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def _date(value: str | None) -> datetime.date | None:
+    return None if value is None else datetime.date.fromisoformat(value)
+
+
+@attrs.frozen
+class DateMention:
+    """A date (or time, duration, range) expression found in a text, and its value."""
+
+    #: offset of the first character in the original text
+    start: int
+    #: offset just past the last character in the original text
+    end: int
+    #: the original text, verbatim: ``original[start:end]``
+    text: str
+    #: "date", "time", "datetime", "duration", "range" or "set"
+    kind: DateKind
+    #: the (first) day it means, or None when it cannot be resolved (see ``reason``)
+    value: datetime.date | None
+    #: the last day, for ranges
+    end_value: datetime.date | None = None
+    #: "day", "week", "month", "season", "year", "decade" or "century"
+    precision: Precision = "day"
+    #: the calendar it was written in, or "relative"
+    calendar: DateCalendar = "jalali"
+    #: the time of day, when one is given
+    time: datetime.time | None = None
+    #: an ISO 8601 duration ("P44D") for durations
+    duration: str | None = None
+    #: the name of the rule that found it
+    rule: str = ""
+    #: why ``value`` is None, or what is wrong with it (a weekday that does not match)
+    reason: str | None = None
+
+    @property
+    def jalali(self) -> JalaliDate | None:
+        """``value`` on the Jalali calendar."""
+        from persnews.calendar import JalaliDate
+
+        return None if self.value is None else JalaliDate.from_gregorian(self.value)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready dictionary (dates as ISO strings)."""
+        jalali = self.jalali
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "kind": self.kind,
+            "value": _iso(self.value),
+            "end_value": _iso(self.end_value),
+            "precision": self.precision,
+            "calendar": self.calendar,
+            "jalali": None if jalali is None else jalali.isoformat(),
+            "time": None if self.time is None else self.time.isoformat(),
+            "duration": self.duration,
+            "rule": self.rule,
+            "reason": self.reason,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        """Build the record back from :meth:`to_dict` output."""
+        return cls(
+            start=data["start"],
+            end=data["end"],
+            text=data["text"],
+            kind=data["kind"],
+            value=_date(data["value"]),
+            end_value=_date(data["end_value"]),
+            precision=data["precision"],
+            calendar=data["calendar"],
+            time=None if data["time"] is None else datetime.time.fromisoformat(data["time"]),
+            duration=data["duration"],
+            rule=data["rule"],
+            reason=data["reason"],
         )

@@ -19,6 +19,7 @@ def test_exact_public_surface() -> None:
     assert sorted(persnews.__all__) == sorted(
         [
             "Article",
+            "DateMention",
             "HijriDate",
             "InputTypeError",
             "InvalidDateError",
@@ -32,6 +33,7 @@ def test_exact_public_surface() -> None:
             "UnsupportedDateError",
             "__version__",
             "analyze",
+            "find_dates",
             "normalize",
             "sentences",
             "tokenize",

@@ -1,0 +1,488 @@
+"""Dates in running text: find every date expression and resolve it to a value.
+
+Each expression is found by a named rule (``DateMention.rule`` says which),
+on the normalized text, and reported with offsets into the ORIGINAL text.
+Relative expressions (``دیروز``, ``روز دوشنبه``) are resolved against the
+publication date given as ``published``; without it they are still found, with
+``value`` None — never today's date.
+
+>>> from persnews.dates import find_dates
+>>> for m in find_dates("در چهارم آبان ۱۳۹۹ و 9 نوامبر 2020"):
+...     print(m.text, m.value, m.rule)
+چهارم آبان ۱۳۹۹ 2020-10-25 jalali_day_month_year
+9 نوامبر 2020 2020-11-09 gregorian_day_month_year
+>>> [(m.text, str(m.value)) for m in find_dates("روز دوشنبه گفت", published="2021-11-23")]
+[('روز دوشنبه', '2021-11-22')]
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+from collections.abc import Callable, Mapping
+from typing import Final, Literal
+
+import regex
+
+from persnews._datetext import (
+    HIJRI_MONTHS,
+    HIJRI_VARIANTS,
+    JALALI_MONTHS,
+    JALALI_VARIANTS,
+    WEEKDAYS,
+    day_words,
+    fold,
+)
+from persnews.calendar import HijriDate, JalaliDate, reference_date
+from persnews.errors import InvalidDateError, check_text
+from persnews.model import DateMention
+from persnews.normalize import normalize
+from persnews.text import NormalizedText
+
+__all__ = ["GREGORIAN_MONTHS", "DateMention", "Rule", "find_dates", "rules"]
+
+Calendar = Literal["jalali", "gregorian", "hijri"]
+
+#: Gregorian months as Persian writes them (CLDR's Persian names first)
+GREGORIAN_MONTHS: Final = (
+    "ژانویه",
+    "فوریه",
+    "مارس",
+    "آوریل",
+    "مه",
+    "ژوئن",
+    "ژوئیه",
+    "اوت",
+    "سپتامبر",
+    "اکتبر",
+    "نوامبر",
+    "دسامبر",
+)
+#: other spellings of Gregorian months (folded keys, see persnews._datetext.fold)
+GREGORIAN_VARIANTS: Final[Mapping[str, int]] = {
+    "ژانویهٔ": 1,
+    "فبریه": 2,
+    "آپریل": 4,
+    "اپریل": 4,
+    "می": 5,
+    "جون": 6,
+    "ژوين": 6,
+    "جولای": 7,
+    "ژوییه": 7,
+    "آگوست": 8,
+    "اگوست": 8,
+    "اوت": 8,
+    "سپتامبر": 9,
+    "اکتبر": 10,
+    "نوامبر": 11,
+    "دسامبر": 12,
+}
+#: month names that are also common words («مه» fog, «می» the verb prefix): only read
+#: as months next to a day number
+_AMBIGUOUS_MONTHS: Final = frozenset({"مه", "می"})
+#: words after a year that say which calendar it is (folded, dots removed)
+_ERAS: Final[Mapping[str, Calendar]] = {
+    "هش": "jalali",
+    "هجریشمسی": "jalali",
+    "شمسی": "jalali",
+    "خورشیدی": "jalali",
+    "میلادی": "gregorian",
+    "م": "gregorian",
+    "هق": "hijri",
+    "هجریقمری": "hijri",
+    "قمری": "hijri",
+}
+#: relative day words → days from the publication date
+RELATIVE_DAYS: Final[Mapping[str, int]] = {
+    "امروز": 0,
+    "امشب": 0,
+    "امروزصبح": 0,
+    "دیروز": -1,
+    "دیشب": -1,
+    "پریروز": -2,
+    "پریشب": -2,
+    "فردا": 1,
+    "فرداشب": 1,
+    "پسفردا": 2,
+}
+#: words after a weekday that put it in the past or the future
+_PAST: Final = frozenset({"گذشته", "قبل", "پیش", "اخیر"})
+_FUTURE: Final = frozenset({"آینده", "بعد", "دیگر", "آتی"})
+#: future-tense cues in the rest of a sentence, for a bare weekday
+_FUTURE_CUES: Final = regex.compile(r"(?<!\w)(?:خواهد|خواهند|خواهیم|قرار\s+است|آینده)(?!\w)")
+
+_W: Final = r"(?<![\w\d])"  # a word starts here (ZWNJ is a word character for regex)
+_E: Final = r"(?![\w\d])"  # a word ends here
+
+
+def _alternation(names: list[str]) -> str:
+    """An alternation of names, longest first, a half-space matching a space or nothing."""
+    unique = sorted(set(names), key=len, reverse=True)
+    return "|".join(regex.escape(n).replace("\u200c", "[\u200c ]?") for n in unique)
+
+
+def _month_names(calendar: Calendar) -> tuple[tuple[str, ...], Mapping[str, int]]:
+    if calendar == "jalali":
+        return JALALI_MONTHS, JALALI_VARIANTS
+    if calendar == "hijri":
+        return HIJRI_MONTHS, HIJRI_VARIANTS
+    return GREGORIAN_MONTHS, GREGORIAN_VARIANTS
+
+
+@functools.cache
+def _month_keys(calendar: Calendar) -> dict[str, int]:
+    names, variants = _month_names(calendar)
+    keys = {fold(name): number for number, name in enumerate(names, 1)}
+    keys.update(variants)
+    return keys
+
+
+@functools.cache
+def _month_pattern(calendar: Calendar, unambiguous: bool) -> str:
+    names, variants = _month_names(calendar)
+    spelled = list(names) + list(variants)
+    if calendar == "hijri":  # «ربیع‌الاول» is also written «ربیع الاول»
+        spelled += [name.replace("\u200c", " ") for name in spelled]
+    if unambiguous:
+        spelled = [name for name in spelled if fold(name) not in _AMBIGUOUS_MONTHS]
+    return _alternation(spelled)
+
+
+@functools.cache
+def _day_pattern() -> str:
+    words = sorted(day_words(), key=len, reverse=True)
+    # day words are folded (no spaces): «بیستویکم» matches «بیست و یکم»
+    spaced = [_spaced(word) for word in words]
+    return rf"(?:\d{{1,2}}(?:ام|م)?|{'|'.join(spaced)})"
+
+
+def _spaced(folded: str) -> str:
+    """A folded day word as a pattern: «بیستویکم» matches «بیست و یکم», «بیست‌ویکم» …"""
+    for tens in ("بیست", "سی"):
+        if folded.startswith(tens + "و") and len(folded) > len(tens) + 1:
+            rest = folded[len(tens) + 1 :]
+            return rf"{tens}[\u200c ]?و[\u200c ]?{regex.escape(rest)}"
+    if folded.startswith("سی") and folded.endswith("ام"):  # «سی‌ام», «سی ام», «سیام»
+        return r"سی[\u200c ]?ام"
+    return regex.escape(folded)
+
+
+def _day_value(text: str) -> int | None:
+    digits = text.rstrip("ام")
+    if digits.isdigit():
+        return int(digits)
+    return day_words().get(fold(text))
+
+
+# -- rules --------------------------------------------------------------------------------
+
+Resolve = Callable[["Match", datetime.date | None], "Found"]
+
+
+class Found:
+    """What a rule's resolver says: the value (or None and why), kind and precision."""
+
+    __slots__ = ("calendar", "end_value", "kind", "precision", "reason", "value")
+
+    def __init__(
+        self,
+        value: datetime.date | None,
+        *,
+        calendar: str,
+        precision: str = "day",
+        kind: str = "date",
+        end_value: datetime.date | None = None,
+        reason: str | None = None,
+    ) -> None:
+        self.value = value
+        self.calendar = calendar
+        self.precision = precision
+        self.kind = kind
+        self.end_value = end_value
+        self.reason = reason
+
+
+class Match:
+    """A rule's match on the normalized text."""
+
+    __slots__ = ("groups", "sentence_rest")
+
+    def __init__(self, groups: dict[str, str | None], sentence_rest: str) -> None:
+        self.groups = groups
+        self.sentence_rest = sentence_rest
+
+
+class Rule:
+    """A named pattern and how to resolve what it matches."""
+
+    __slots__ = ("compiled", "name", "pattern", "resolve")
+
+    def __init__(self, name: str, pattern: str, resolve: Resolve) -> None:
+        self.name = name
+        self.pattern = pattern
+        self.resolve = resolve
+        self.compiled: regex.Pattern[str] | None = None
+
+    def __repr__(self) -> str:
+        return f"Rule({self.name!r})"
+
+
+def _year(text: str, calendar: Calendar, published: datetime.date | None) -> int:
+    """A written year; two-digit years are the nearest such year to publication."""
+    year = int(text)
+    if len(text) > 2:
+        return year
+    if calendar == "jalali":
+        anchor = JalaliDate.from_gregorian(published).year if published else 1400
+    elif calendar == "hijri":
+        anchor = HijriDate.from_gregorian(published).year if published else 1445
+    else:
+        anchor = published.year if published else 2020
+    century = anchor - anchor % 100
+    candidates = (century - 100 + year, century + year, century + 100 + year)
+    return min(candidates, key=lambda c: (abs(c - anchor), c))
+
+
+def _to_date(calendar: Calendar, year: int, month: int, day: int) -> datetime.date:
+    if calendar == "jalali":
+        return JalaliDate(year, month, day).to_gregorian()
+    if calendar == "hijri":
+        return HijriDate(year, month, day).to_gregorian()
+    return datetime.date(year, month, day)
+
+
+def _absolute(calendar: Calendar) -> Resolve:
+    def resolve(match: Match, published: datetime.date | None) -> Found:
+        groups = match.groups
+        calendar_here = _era(groups.get("era")) or calendar
+        month = _month_keys(calendar_here).get(fold(groups["month"] or ""))
+        raw_day = groups.get("day")
+        day = _day_value(raw_day) if raw_day else None
+        if month is None:
+            return Found(None, calendar=calendar_here, reason="unknown month name")
+        if groups.get("year"):
+            year = _year(groups["year"] or "", calendar_here, published)
+        elif published is None:
+            return Found(None, calendar=calendar_here, reason="no year and no publication date")
+        else:
+            year = _nearest_year(calendar_here, month, day or 1, published)
+        if day is None:
+            try:
+                first = _to_date(calendar_here, year, month, 1)
+            except (InvalidDateError, ValueError) as error:
+                return Found(None, calendar=calendar_here, precision="month", reason=str(error))
+            return Found(first, calendar=calendar_here, precision="month")
+        try:
+            value = _to_date(calendar_here, year, month, day)
+        except (InvalidDateError, ValueError) as error:
+            return Found(None, calendar=calendar_here, reason=str(error))
+        weekday = groups.get("weekday")
+        if weekday:
+            expected = _weekday_index(weekday)
+            if expected is not None and expected != (value.toordinal() + 1) % 7:
+                actual = WEEKDAYS[(value.toordinal() + 1) % 7]
+                reason = f"the text says {weekday}, but the date is a {actual}"
+                return Found(value, calendar=calendar_here, reason=reason)
+        return Found(value, calendar=calendar_here)
+
+    return resolve
+
+
+def _era(text: str | None) -> Calendar | None:
+    if not text:
+        return None
+    return _ERAS.get(fold(text).replace(".", ""))
+
+
+def _nearest_year(calendar: Calendar, month: int, day: int, published: datetime.date) -> int:
+    """The year that puts ``day month`` nearest to the publication date."""
+    if calendar == "jalali":
+        anchor = JalaliDate.from_gregorian(published).year
+    elif calendar == "hijri":
+        anchor = HijriDate.from_gregorian(published).year
+    else:
+        anchor = published.year
+    best, distance = anchor, None
+    for year in (anchor - 1, anchor, anchor + 1):
+        try:
+            value = _to_date(calendar, year, month, min(day, 29))
+        except (InvalidDateError, ValueError):
+            continue
+        gap = abs((value - published).days)
+        if distance is None or gap < distance:
+            best, distance = year, gap
+    return best
+
+
+def _weekday_index(text: str) -> int | None:
+    return {fold(name): index for index, name in enumerate(WEEKDAYS)}.get(fold(text))
+
+
+def _numeric(match: Match, published: datetime.date | None) -> Found:
+    groups = match.groups
+    first, second, third = (groups["a"] or ""), (groups["b"] or ""), (groups["c"] or "")
+    year = int(first)
+    calendar: Calendar = "gregorian" if year >= 1700 else "jalali"
+    if len(first) == 2:
+        calendar = "jalali"
+        year = _year(first, "jalali", published)
+    try:
+        value = _to_date(calendar, year, int(second), int(third))
+    except (InvalidDateError, ValueError) as error:
+        return Found(None, calendar=calendar, reason=str(error))
+    return Found(value, calendar=calendar)
+
+
+def _year_only(match: Match, published: datetime.date | None) -> Found:
+    groups = match.groups
+    text = groups["year"] or ""
+    calendar = _era(groups.get("era")) or _calendar_of_year(int(text))
+    year = int(text)
+    try:
+        value = _to_date(calendar, year, 1, 1)
+    except (InvalidDateError, ValueError) as error:
+        return Found(None, calendar=calendar, precision="year", reason=str(error))
+    return Found(value, calendar=calendar, precision="year")
+
+
+def _calendar_of_year(year: int) -> Calendar:
+    return "gregorian" if year >= 1700 else "jalali"
+
+
+def _relative_day(match: Match, published: datetime.date | None) -> Found:
+    offset = RELATIVE_DAYS[fold(match.groups["word"] or "")]
+    if published is None:
+        return Found(None, calendar="relative", reason="no publication date")
+    return Found(published + datetime.timedelta(days=offset), calendar="relative")
+
+
+def _weekday(match: Match, published: datetime.date | None) -> Found:
+    groups = match.groups
+    index = _weekday_index(groups["weekday"] or "")
+    if index is None:
+        return Found(None, calendar="relative", reason="unknown weekday")
+    if published is None:
+        return Found(None, calendar="relative", reason="no publication date")
+    direction = groups.get("direction")
+    here = (published.toordinal() + 1) % 7
+    if direction and fold(direction) in _FUTURE:
+        days = (index - here) % 7 or 7
+    elif direction and fold(direction) in _PAST:
+        days = -((here - index) % 7 or 7)
+    elif _FUTURE_CUES.search(match.sentence_rest):
+        days = (index - here) % 7
+    else:  # past-tense reporting: the nearest such day not after publication
+        days = -((here - index) % 7)
+    return Found(published + datetime.timedelta(days=days), calendar="relative")
+
+
+@functools.cache
+def rules() -> tuple[Rule, ...]:
+    """The rules, in priority order (longer, more specific first), compiled once."""
+    day = _day_pattern()
+    weekday = _alternation([*WEEKDAYS, *(w.replace("\u200c", " ") for w in WEEKDAYS)])
+    era = r"(?:ه\.\s?ش\.?|هجری\s+شمسی|شمسی|خورشیدی|میلادی|ه\.\s?ق\.?|هجری\s+قمری|قمری)"
+    year = r"\d{4}|\d{2}"
+    built = []
+    calendars: tuple[Calendar, ...] = ("jalali", "gregorian", "hijri")
+    for calendar in calendars:
+        month = _month_pattern(calendar, unambiguous=False)
+        safe = _month_pattern(calendar, unambiguous=True)
+        dmy = (
+            rf"{_W}(?:(?:روز\s+)?(?P<weekday>{weekday})[\s،,]+)?(?P<day>{day})\s+"
+            rf"(?P<month>{month})(?:[\u200c ]?ماه)?\s+(?:سال\s+)?(?P<year>{year})"
+            rf"(?:\s*(?P<era>{era}))?{_E}"
+        )
+        dm = (
+            rf"{_W}(?:(?:روز\s+)?(?P<weekday>{weekday})[\s،,]+)?(?P<day>{day})\s+"
+            rf"(?P<month>{month})(?:[\u200c ]?ماه)?{_E}"
+        )
+        my = (
+            rf"{_W}(?P<month>{safe})(?:[\u200c ]?ماه)?\s+(?:سال\s+)?(?P<year>\d{{4}})"
+            rf"(?:\s*(?P<era>{era}))?{_E}"
+        )
+        resolve = _absolute(calendar)
+        built += [
+            Rule(f"{calendar}_day_month_year", dmy, resolve),
+            Rule(f"{calendar}_month_year", my, resolve),
+            Rule(f"{calendar}_day_month", dm, resolve),
+        ]
+    numeric = r"(?<![\d/\-.])(?P<a>\d{4}|\d{2})([/\-.])(?P<b>\d{1,2})\2(?P<c>\d{1,2})(?![\d/\-.])"
+    year_only = (
+        rf"{_W}(?:سال\s+(?P<year>\d{{4}})(?:\s*(?P<era>{era}))?"
+        rf"|(?P<year2>\d{{4}})\s*(?P<era2>{era})){_E}"
+    )
+    directions = "|".join(sorted(_PAST | _FUTURE))
+    weekday_rule = (
+        rf"{_W}(?:(?:روز\s+)?(?P<weekday>{weekday})\s+(?P<direction>{directions})"
+        rf"|روز\s+(?P<weekday2>{weekday})){_E}"
+    )
+    relative = _alternation([*RELATIVE_DAYS, "پس‌فردا"])
+    built += [
+        Rule("numeric_date", numeric, _numeric),
+        Rule("year", year_only, _year_only),
+        Rule("weekday", weekday_rule, _weekday),
+        Rule("relative_day", rf"{_W}(?P<word>{relative}){_E}", _relative_day),
+    ]
+    for rule in built:
+        rule.compiled = regex.compile(rule.pattern, regex.VERSION1)
+    return tuple(built)
+
+
+def find_dates(text: str | NormalizedText, *, published: object = None) -> list[DateMention]:
+    """Every date expression in ``text``, with offsets into the original text.
+
+    ``published`` — a ``datetime.date``, a :class:`~persnews.JalaliDate`, or a
+    string like "2021-11-23" or "1400/09/02" — resolves relative expressions
+    and years left out; without it they are found with ``value`` None.
+
+    >>> [(m.text, str(m.value), m.precision) for m in find_dates("در سال ۱۳۹۹ و دی ۱۴۰۲")]
+    [('سال ۱۳۹۹', '2020-03-20', 'year'), ('دی ۱۴۰۲', '2023-12-22', 'month')]
+    """
+    reference = reference_date(published)  # checked first: nothing half-done
+    doc = text if isinstance(text, NormalizedText) else normalize(check_text(text))
+    norm = doc.text
+    taken: list[tuple[int, int]] = []
+    found: list[DateMention] = []
+    for rule in rules():
+        assert rule.compiled is not None
+        for hit in rule.compiled.finditer(norm):
+            start, end = hit.span()
+            if any(start < b and a < end for a, b in taken):
+                continue
+            groups = _merged_groups(hit)
+            sentence_end = _sentence_end(norm, end)
+            result = rule.resolve(Match(groups, norm[end:sentence_end]), reference)
+            first, last = doc.to_original(start, end)
+            taken.append((start, end))
+            found.append(
+                DateMention(
+                    start=first,
+                    end=last,
+                    text=doc.original[first:last],
+                    kind=result.kind,  # type: ignore[arg-type]
+                    value=result.value,
+                    end_value=result.end_value,
+                    precision=result.precision,  # type: ignore[arg-type]
+                    calendar=result.calendar,  # type: ignore[arg-type]
+                    rule=rule.name,
+                    reason=result.reason,
+                )
+            )
+    found.sort(key=lambda m: (m.start, m.end))
+    return found
+
+
+def _merged_groups(hit: regex.Match[str]) -> dict[str, str | None]:
+    """Named groups, with ``name2``/``name3`` alternatives folded into ``name``."""
+    groups: dict[str, str | None] = {}
+    for name, value in hit.groupdict().items():
+        base = name.rstrip("23")
+        if value is not None or base not in groups:
+            groups[base] = value if value is not None else groups.get(base)
+    return groups
+
+
+def _sentence_end(text: str, position: int) -> int:
+    ends = [i for i in (text.find(".", position), text.find("\n", position)) if i >= 0]
+    return min(ends) if ends else len(text)

@@ -1,0 +1,143 @@
+"""Dates in running text (persnews.dates): a first set of rules."""
+
+from __future__ import annotations
+
+import datetime
+from itertools import pairwise
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from strategies import any_text, persian_text
+
+from persnews import DateMention, find_dates, normalize
+
+PUBLISHED = datetime.date(2021, 11, 23)  # a Tuesday; 2 Azar 1400
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "value", "rule"),
+    [
+        ("در چهارم آبان ۱۳۹۹ رفت", "چهارم آبان ۱۳۹۹", "2020-10-25", "jalali_day_month_year"),
+        ("در ۴ آبان ۱۳۹۹ رفت", "۴ آبان ۱۳۹۹", "2020-10-25", "jalali_day_month_year"),
+        ("چهارم آبان‌ماه سال ۱۳۹۹", "چهارم آبان‌ماه سال ۱۳۹۹", "2020-10-25", "jalali_day_month_year"),
+        ("روز یکشنبه ۱۲ تیر ۱۴۰۱", "روز یکشنبه ۱۲ تیر ۱۴۰۱", "2022-07-03", "jalali_day_month_year"),
+        ("بیست و یکم اسفند ۱۴۰۲", "بیست و یکم اسفند ۱۴۰۲", "2024-03-11", "jalali_day_month_year"),
+        ("۱۰ امرداد ۱۴۰۰", "۱۰ امرداد ۱۴۰۰", "2021-08-01", "jalali_day_month_year"),
+        ("در آبان ۹۹ بود", "آبان ۹۹", None, None),  # two-digit year alone: not yet
+        ("در ۴ آبان گفت", "۴ آبان", "2020-10-25", "jalali_day_month"),
+        ("دی ۱۴۰۲", "دی ۱۴۰۲", "2023-12-22", "jalali_month_year"),
+        ("۹ نوامبر ۲۰۲۰", "۹ نوامبر ۲۰۲۰", "2020-11-09", "gregorian_day_month_year"),
+        ("۱۱ ژانویه 2021", "۱۱ ژانویه 2021", "2021-01-11", "gregorian_day_month_year"),
+        ("ژانویه ۲۰۲۱", "ژانویه ۲۰۲۱", "2021-01-01", "gregorian_month_year"),
+        ("اول مارس", "اول مارس", "2022-03-01", "gregorian_day_month"),  # the nearest
+        ("۲۰ صفر ۱۴۴۵", "۲۰ صفر ۱۴۴۵", "2023-09-06", "hijri_day_month_year"),
+        ("۱۲ ربیع الاول ۱۴۴۲", "۱۲ ربیع الاول ۱۴۴۲", "2020-10-29", "hijri_day_month_year"),
+        ("۱۳۹۹/۰۸/۰۴", "۱۳۹۹/۰۸/۰۴", "2020-10-25", "numeric_date"),
+        ("۹۹/۸/۴", "۹۹/۸/۴", "2020-10-25", "numeric_date"),
+        ("1399-08-04", "1399-08-04", "2020-10-25", "numeric_date"),
+        ("2020-11-09", "2020-11-09", "2020-11-09", "numeric_date"),
+        ("در سال ۱۳۹۹", "سال ۱۳۹۹", "2020-03-20", "year"),
+        ("سال ۲۰۲۶", "سال ۲۰۲۶", "2026-01-01", "year"),
+        ("۲۰۲۰ میلادی", "۲۰۲۰ میلادی", "2020-01-01", "year"),
+        ("۱۴۴۲ ه.ق.", "۱۴۴۲ ه.ق.", "2020-08-21", "year"),  # Iran began 1442 a day late
+        ("دیروز گفت", "دیروز", "2021-11-22", "relative_day"),
+        ("پس‌فردا", "پس‌فردا", "2021-11-25", "relative_day"),
+        ("روز دوشنبه گفت", "روز دوشنبه", "2021-11-22", "weekday"),
+        ("روز سه‌شنبه گفت", "روز سه‌شنبه", "2021-11-23", "weekday"),
+        ("چهارشنبه گذشته", "چهارشنبه گذشته", "2021-11-17", "weekday"),
+        ("دوشنبه آینده", "دوشنبه آینده", "2021-11-29", "weekday"),
+        ("روز پنجشنبه برگزار خواهد شد", "روز پنجشنبه", "2021-11-25", "weekday"),
+    ],
+)
+def test_rules(text: str, mention: str, value: str | None, rule: str | None) -> None:
+    published = datetime.date(2020, 11, 1) if "۴ آبان گفت" in text else PUBLISHED
+    found = find_dates(text, published=published)
+    if rule is None:
+        assert mention not in [m.text for m in found]
+        return
+    [hit] = [m for m in found if m.text == mention]
+    assert str(hit.value) == value
+    assert hit.rule == rule
+    assert text[hit.start : hit.end] == hit.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "می‌رود و می‌گوید",
+        "هوا مه آلود است",
+        "دی جی معروف",
+        "بهار نارنج",
+        "در ۱۳۹۹ نفر",
+        "شماره ۰۹۱۲۱۲۳۴۵۶۷",
+        "قیمت ۱۲۰۰ تومان",
+        "نسخه ۳.۱.۴",
+        "کتاب ها",
+    ],
+)
+def test_never_a_date(text: str) -> None:
+    assert find_dates(text, published=PUBLISHED) == []
+
+
+def test_relative_without_published_is_found_without_value() -> None:
+    [hit] = find_dates("دیروز گفت")
+    assert hit.value is None
+    assert hit.reason == "no publication date"
+
+
+def test_impossible_and_mismatched_dates_are_reported() -> None:
+    [impossible] = find_dates("۳۱ اسفند ۱۴۰۲")
+    assert impossible.value is None
+    assert impossible.reason is not None
+    assert "29" in impossible.reason
+    [mismatch] = find_dates("دوشنبه ۱۲ تیر ۱۴۰۱")  # 12 Tir 1401 was a Sunday
+    assert mismatch.value == datetime.date(2022, 7, 3)
+    assert mismatch.reason is not None
+    assert "یکشنبه" in mismatch.reason
+
+
+def test_published_forms_and_errors() -> None:
+    from persnews import JalaliDate
+
+    for published in (PUBLISHED, "2021-11-23", "1400/09/02", JalaliDate(1400, 9, 2)):
+        [hit] = find_dates("دیروز", published=published)
+        assert hit.value == datetime.date(2021, 11, 22)
+    with pytest.raises(ValueError, match="published"):
+        find_dates("دیروز", published="yesterday")
+    with pytest.raises(TypeError):
+        find_dates(b"\xd8\xb3")  # type: ignore[arg-type]
+    assert find_dates("") == []
+    assert find_dates("   \n") == []
+
+
+def test_mention_json_round_trip() -> None:
+    [hit] = find_dates("چهارم آبان ۱۳۹۹")
+    data = hit.to_dict()
+    assert data["value"] == "2020-10-25"
+    assert data["jalali"] == "1399-08-04"
+    assert DateMention.from_dict(data) == hit
+
+
+def test_normalized_text_is_reused() -> None:
+    doc = normalize("در ۴ آبان ۱۳۹۹")
+    assert find_dates(doc) == find_dates("در ۴ آبان ۱۳۹۹")
+
+
+def test_seed_article_absolute_and_weekday_dates(seed: tuple[str, dict[str, Any]]) -> None:
+    text, expected = seed
+    found = {m.text: m for m in find_dates(text, published=expected["published"])}
+    for date in expected["dates"]:
+        assert date["text"] in found, date["text"]
+        assert str(found[date["text"]].value) == date["value"], date["text"]
+
+
+@given(st.one_of(any_text, persian_text))
+def test_offsets_are_exact_on_any_text(text: str) -> None:
+    mentions = find_dates(text, published=PUBLISHED)
+    for mention in mentions:
+        assert text[mention.start : mention.end] == mention.text
+    spans = [(m.start, m.end) for m in mentions]
+    assert spans == sorted(spans)
+    assert all(a[1] <= b[0] for a, b in pairwise(spans))
