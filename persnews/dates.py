@@ -182,7 +182,7 @@ Resolve = Callable[["Match", datetime.date | None], "Found"]
 class Found:
     """What a rule's resolver says: the value (or None and why), kind and precision."""
 
-    __slots__ = ("calendar", "end_value", "kind", "precision", "reason", "value")
+    __slots__ = ("calendar", "end_value", "kind", "precision", "reason", "time", "value")
 
     def __init__(
         self,
@@ -200,6 +200,7 @@ class Found:
         self.kind = kind
         self.end_value = end_value
         self.reason = reason
+        self.time: datetime.time | None = None
 
 
 class Match:
@@ -322,6 +323,9 @@ def _numeric(match: Match, published: datetime.date | None) -> Found:
     groups = match.groups
     first, second, third = (groups["a"] or ""), (groups["b"] or ""), (groups["c"] or "")
     year = int(first)
+    if len(first) == 2 and year <= 31 < int(third):  # «27/3/66»: the day comes first
+        swapped = {**groups, "a": third, "c": first}
+        return _numeric_day_first(Match(swapped, match.sentence_rest), published)
     calendar: Calendar = "gregorian" if year >= 1700 else "jalali"
     if len(first) == 2:
         calendar = "jalali"
@@ -337,7 +341,7 @@ def _year_only(match: Match, published: datetime.date | None) -> Found:
     groups = match.groups
     text = groups["year"] or ""
     calendar = _era(groups.get("era")) or _calendar_of_year(int(text))
-    year = int(text)
+    year = _year(text, calendar, published)
     try:
         value = _to_date(calendar, year, 1, 1)
     except (InvalidDateError, ValueError) as error:
@@ -376,6 +380,133 @@ def _weekday(match: Match, published: datetime.date | None) -> Found:
     return Found(published + datetime.timedelta(days=days), calendar="relative")
 
 
+#: parts of the day after a clock time, and whether they mean the afternoon
+_DAY_PARTS: Final[Mapping[str, bool]] = {
+    "بامداد": False,
+    "صبح": False,
+    "ظهر": True,
+    "بعدازظهر": True,
+    "بعد از ظهر": True,
+    "عصر": True,
+    "شب": True,
+}
+#: words for small counts, as in «سه روز پیش»
+_COUNTS: Final[Mapping[str, int]] = {
+    "یک": 1,
+    "دو": 2,
+    "سه": 3,
+    "چهار": 4,
+    "پنج": 5,
+    "شش": 6,
+    "هفت": 7,
+    "هشت": 8,
+    "نه": 9,
+    "ده": 10,
+    "چند": 0,
+}
+
+
+def _count_words() -> str:
+    return "|".join(sorted(_COUNTS, key=len, reverse=True))
+
+
+def _numeric_day_first(match: Match, published: datetime.date | None) -> Found:
+    groups = match.groups
+    year_text, month_text, day_text = groups["a"] or "", groups["b"] or "", groups["c"] or ""
+    year, first, second = int(year_text), int(day_text), int(month_text)
+    if len(year_text) == 2 or year < 1700:
+        calendar: Calendar = "jalali"
+        year = _year(year_text, "jalali", published) if len(year_text) == 2 else year
+        day, month = first, second
+    else:
+        calendar = "gregorian"
+        if first > 12 >= second:
+            day, month = first, second
+        elif second > 12 >= first:
+            day, month = second, first  # month first, as in the US
+        else:
+            return Found(None, calendar=calendar, reason="day and month could be either way")
+    try:
+        value = _to_date(calendar, year, month, day)
+    except (InvalidDateError, ValueError) as error:
+        return Found(None, calendar=calendar, reason=str(error))
+    return Found(value, calendar=calendar)
+
+
+def _relative_period(match: Match, published: datetime.date | None) -> Found:
+    groups = match.groups
+    word = groups.get("word")
+    unit = groups.get("unit") or "سال"
+    when = groups.get("when") or ""
+    if word == "امسال":
+        step = 0
+    elif word == "پارسال" or when in {"گذشته", "قبل", "پیش", "اخیر"}:
+        step = -1
+    elif when in {"آینده", "بعد", "آتی"}:
+        step = 1
+    else:  # جاری, این
+        step = 0
+    precision = {"هفته": "week", "ماه": "month", "سال": "year"}[unit]
+    if published is None:
+        return Found(None, calendar="relative", precision=precision, reason="no publication date")
+    today = JalaliDate.from_gregorian(published)
+    if unit == "هفته":  # the Persian week starts on Saturday
+        start = (
+            published - datetime.timedelta(days=today.weekday()) + datetime.timedelta(weeks=step)
+        )
+        return Found(start, calendar="relative", precision="week")
+    if unit == "ماه":
+        index = today.year * 12 + today.month - 1 + step
+        start = JalaliDate(index // 12, index % 12 + 1, 1).to_gregorian()
+        return Found(start, calendar="relative", precision="month")
+    return Found(
+        JalaliDate(today.year + step, 1, 1).to_gregorian(), calendar="relative", precision="year"
+    )
+
+
+def _counted(match: Match, published: datetime.date | None) -> Found:
+    groups = match.groups
+    text = groups["count"] or ""
+    count = int(text) if text.isdigit() else _COUNTS.get(text, 0)
+    unit = groups["unit"] or ""
+    sign = -1 if groups["when"] in {"پیش", "قبل", "گذشته"} else 1
+    days = {"روز": 1, "هفته": 7}.get(unit)
+    precision = {"روز": "day", "هفته": "week", "ماه": "month", "سال": "year"}.get(unit, "year")
+    if count == 0:
+        return Found(None, calendar="relative", precision=precision, reason="no exact count")
+    if published is None:
+        return Found(None, calendar="relative", precision=precision, reason="no publication date")
+    if days is not None:
+        return Found(
+            published + datetime.timedelta(days=sign * count * days),
+            calendar="relative",
+            precision=precision,
+        )
+    today = JalaliDate.from_gregorian(published)
+    if unit == "ماه":
+        index = today.year * 12 + today.month - 1 + sign * count
+        value = JalaliDate(index // 12, index % 12 + 1, 1).to_gregorian()
+        return Found(value, calendar="relative", precision="month")
+    if unit == "سال":
+        value = JalaliDate(today.year + sign * count, 1, 1).to_gregorian()
+        return Found(value, calendar="relative", precision="year")
+    return Found(None, calendar="relative", precision=precision, reason=f"a count of {unit}s")
+
+
+def _clock(match: Match, published: datetime.date | None) -> Found:
+    groups = match.groups
+    hour, minute = int(groups["hour"] or 0), int(groups["minute"] or 0)
+    part = groups.get("part")
+    if part and _DAY_PARTS.get(part) and hour < 12:
+        hour += 12
+    found = Found(None, calendar="relative", kind="time")
+    if not (0 <= hour <= 24 and 0 <= minute < 60):
+        found.reason = "not a time of day"
+        return found
+    found.time = datetime.time(hour % 24, minute)
+    return found
+
+
 @functools.cache
 def rules() -> tuple[Rule, ...]:
     """The rules, in priority order (longer, more specific first), compiled once."""
@@ -398,18 +529,24 @@ def rules() -> tuple[Rule, ...]:
             rf"(?P<month>{month})(?:[\u200c ]?ماه)?{_E}"
         )
         my = (
-            rf"{_W}(?P<month>{safe})(?:[\u200c ]?ماه)?\s+(?:سال\s+)?(?P<year>\d{{4}})"
+            rf"{_W}(?:(?P<month>{safe})(?:[\u200c ]?ماه)?\s+(?:سال\s+)?(?P<year>{year})"
+            rf"|(?P<month2>{month})(?:[\u200c ]?ماه)?\s+(?:سال\s+)?(?P<year2>\d{{4}}))"
             rf"(?:\s*(?P<era>{era}))?{_E}"
         )
+        named_month = rf"{_W}ماه\s+(?P<month>{month}){_E}"
         resolve = _absolute(calendar)
         built += [
             Rule(f"{calendar}_day_month_year", dmy, resolve),
             Rule(f"{calendar}_month_year", my, resolve),
             Rule(f"{calendar}_day_month", dm, resolve),
+            Rule(f"{calendar}_month", named_month, resolve),
         ]
     numeric = r"(?<![\d/\-.])(?P<a>\d{4}|\d{2})([/\-.])(?P<b>\d{1,2})\2(?P<c>\d{1,2})(?![\d/\-.])"
+    numeric_day_first = (
+        r"(?<![\d/\-.])(?P<c>\d{1,2})([/\-.])(?P<b>\d{1,2})\2(?P<a>\d{4}|\d{2})(?![\d/\-.])"
+    )
     year_only = (
-        rf"{_W}(?:سال\s+(?P<year>\d{{4}})(?:\s*(?P<era>{era}))?"
+        rf"{_W}(?:سال\s+(?P<year>\d{{4}}|\d{{2}}(?![\d/]))(?:\s*(?P<era>{era}))?"
         rf"|(?P<year2>\d{{4}})\s*(?P<era2>{era})){_E}"
     )
     directions = "|".join(sorted(_PAST | _FUTURE))
@@ -418,11 +555,31 @@ def rules() -> tuple[Rule, ...]:
         rf"|روز\s+(?P<weekday2>{weekday})){_E}"
     )
     relative = _alternation([*RELATIVE_DAYS, "پس‌فردا"])
+    units = "روز|هفته|ماه|سال|قرن|دهه"
+    periods = (
+        rf"{_W}(?:(?P<unit>هفته|ماه|سال)\s+(?P<when>گذشته|قبل|پیش|جاری|آینده|بعد|آتی|اخیر)"
+        rf"|(?P<when2>این)\s+(?P<unit2>هفته|ماه)|(?P<word>امسال|پارسال)){_E}"
+    )
+    counted = (
+        rf"{_W}(?P<count>\d{{1,3}}|{_count_words()})\s+(?P<unit>{units})\s+"
+        rf"(?P<when>پیش|قبل|بعد|گذشته|آینده|دیگر){_E}"
+    )
+    bare_weekday = rf"{_W}(?P<weekday>{weekday})(?![\w\d]|[\u200c ]سوری)"
+    clock = (
+        rf"{_W}(?:ساعت\s+(?P<hour>\d{{1,2}})(?::(?P<minute>\d{{2}}))?"
+        rf"(?:\s+(?P<part>{'|'.join(_DAY_PARTS)}))?"
+        rf"|(?P<hour2>\d{{1,2}}):(?P<minute2>\d{{2}})(?![\d:/])){_E}"
+    )
     built += [
         Rule("numeric_date", numeric, _numeric),
+        Rule("numeric_date_day_first", numeric_day_first, _numeric_day_first),
+        Rule("counted", counted, _counted),
+        Rule("relative_period", periods, _relative_period),
+        Rule("time", clock, _clock),
         Rule("year", year_only, _year_only),
         Rule("weekday", weekday_rule, _weekday),
         Rule("relative_day", rf"{_W}(?P<word>{relative}){_E}", _relative_day),
+        Rule("bare_weekday", bare_weekday, _weekday),
     ]
     for rule in built:
         rule.compiled = regex.compile(rule.pattern, regex.VERSION1)
@@ -465,6 +622,7 @@ def find_dates(text: str | NormalizedText, *, published: object = None) -> list[
                     end_value=result.end_value,
                     precision=result.precision,  # type: ignore[arg-type]
                     calendar=result.calendar,  # type: ignore[arg-type]
+                    time=result.time,
                     rule=rule.name,
                     reason=result.reason,
                 )

@@ -25,7 +25,22 @@ PUBLISHED = datetime.date(2021, 11, 23)  # a Tuesday; 2 Azar 1400
         ("روز یکشنبه ۱۲ تیر ۱۴۰۱", "روز یکشنبه ۱۲ تیر ۱۴۰۱", "2022-07-03", "jalali_day_month_year"),
         ("بیست و یکم اسفند ۱۴۰۲", "بیست و یکم اسفند ۱۴۰۲", "2024-03-11", "jalali_day_month_year"),
         ("۱۰ امرداد ۱۴۰۰", "۱۰ امرداد ۱۴۰۰", "2021-08-01", "jalali_day_month_year"),
-        ("در آبان ۹۹ بود", "آبان ۹۹", None, None),  # two-digit year alone: not yet
+        ("در آبان ۹۹ بود", "آبان ۹۹", "2020-10-22", "jalali_month_year"),
+        ("اسفند سال 94", "اسفند سال 94", "2016-02-20", "jalali_month_year"),
+        ("در ماه سپتامبر", "ماه سپتامبر", "2021-09-01", "gregorian_month"),
+        ("سال 95", "سال 95", "2016-03-20", "year"),
+        ("27/3/66", "27/3/66", "1987-06-17", "numeric_date"),  # read day first: 27 > 12, 66 > 31
+        ("25/12/2020", "25/12/2020", "2020-12-25", "numeric_date_day_first"),
+        ("سال گذشته", "سال گذشته", "2020-03-20", "relative_period"),
+        ("امسال", "امسال", "2021-03-21", "relative_period"),
+        ("سال جاری", "سال جاری", "2021-03-21", "relative_period"),
+        ("ماه گذشته", "ماه گذشته", "2021-10-23", "relative_period"),  # 1 Aban 1400
+        ("هفته آینده", "هفته آینده", "2021-11-27", "relative_period"),
+        ("این هفته", "این هفته", "2021-11-20", "relative_period"),
+        ("سه روز پیش", "سه روز پیش", "2021-11-20", "counted"),
+        ("۴۴ روز بعد", "۴۴ روز بعد", "2022-01-06", "counted"),
+        ("دو هفته قبل", "دو هفته قبل", "2021-11-09", "counted"),
+        ("چهارشنبه اعلام شد", "چهارشنبه", "2021-11-17", "bare_weekday"),
         ("در ۴ آبان گفت", "۴ آبان", "2020-10-25", "jalali_day_month"),
         ("دی ۱۴۰۲", "دی ۱۴۰۲", "2023-12-22", "jalali_month_year"),
         ("۹ نوامبر ۲۰۲۰", "۹ نوامبر ۲۰۲۰", "2020-11-09", "gregorian_day_month_year"),
@@ -75,10 +90,27 @@ def test_rules(text: str, mention: str, value: str | None, rule: str | None) -> 
         "قیمت ۱۲۰۰ تومان",
         "نسخه ۳.۱.۴",
         "کتاب ها",
+        "مراسم چهارشنبه‌سوری",
+        "۰۵/۰۶/۲۰۲۰",  # day and month could be either way: found, but no value
     ],
 )
 def test_never_a_date(text: str) -> None:
-    assert find_dates(text, published=PUBLISHED) == []
+    assert [m.value for m in find_dates(text, published=PUBLISHED)] in ([], [None])
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "time"),
+    [
+        ("ساعت ۱۹ رسید", "ساعت ۱۹", "19:00:00"),
+        ("ساعت ۱۰ صبح", "ساعت ۱۰ صبح", "10:00:00"),
+        ("ساعت ۴ عصر", "ساعت ۴ عصر", "16:00:00"),
+        ("در ۲۰:۳۵ رسید", "۲۰:۳۵", "20:35:00"),
+        ("ساعت 23:45", "ساعت 23:45", "23:45:00"),
+    ],
+)
+def test_times(text: str, mention: str, time: str) -> None:
+    [hit] = find_dates(text, published=PUBLISHED)
+    assert (hit.text, hit.kind, str(hit.time)) == (mention, "time", time)
 
 
 def test_relative_without_published_is_found_without_value() -> None:
