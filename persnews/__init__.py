@@ -17,8 +17,9 @@ from persnews.errors import (
     PersnewsError,
     UnsupportedDateError,
 )
-from persnews.model import DateMention, Sentence, Span, Token
+from persnews.model import DateMention, NumberMention, Sentence, Span, Token
 from persnews.normalize import normalize
+from persnews.numbers import find_numbers, parse_number
 from persnews.text import NormalizedText
 from persnews.tokens import sentences, tokenize
 
@@ -45,6 +46,7 @@ __all__ = [
     "InvalidValueError",
     "JalaliDate",
     "NormalizedText",
+    "NumberMention",
     "PersnewsError",
     "Sentence",
     "Span",
@@ -53,7 +55,9 @@ __all__ = [
     "__version__",
     "analyze",
     "find_dates",
+    "find_numbers",
     "normalize",
+    "parse_number",
     "sentences",
     "tokenize",
 ]

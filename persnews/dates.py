@@ -108,8 +108,13 @@ RELATIVE_DAYS: Final[Mapping[str, int]] = {
 #: words after a weekday that put it in the past or the future
 _PAST: Final = frozenset({"گذشته", "قبل", "پیش", "اخیر"})
 _FUTURE: Final = frozenset({"آینده", "بعد", "دیگر", "آتی"})
+
+
 #: future-tense cues in the rest of a sentence, for a bare weekday
-_FUTURE_CUES: Final = regex.compile(r"(?<!\w)(?:خواهد|خواهند|خواهیم|قرار\s+است|آینده)(?!\w)")
+@functools.cache
+def _future_cues() -> regex.Pattern[str]:
+    return regex.compile(r"(?<!\w)(?:خواهد|خواهند|خواهیم|قرار\s+است|آینده)(?!\w)")
+
 
 _W: Final = r"(?<![\w\d])"  # a word starts here (ZWNJ is a word character for regex)
 _E: Final = r"(?![\w\d])"  # a word ends here
@@ -373,7 +378,7 @@ def _weekday(match: Match, published: datetime.date | None) -> Found:
         days = (index - here) % 7 or 7
     elif direction and fold(direction) in _PAST:
         days = -((here - index) % 7 or 7)
-    elif _FUTURE_CUES.search(match.sentence_rest):
+    elif _future_cues().search(match.sentence_rest):
         days = (index - here) % 7
     else:  # past-tense reporting: the nearest such day not after publication
         days = -((here - index) % 7)

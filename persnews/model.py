@@ -24,7 +24,7 @@ from persnews.errors import InvalidValueError
 if TYPE_CHECKING:
     from persnews.calendar import JalaliDate
 
-__all__ = ["DateMention", "Sentence", "Span", "Token", "TokenKind"]
+__all__ = ["DateMention", "NumberKind", "NumberMention", "Sentence", "Span", "Token", "TokenKind"]
 
 #: what kind of thing a token is
 TokenKind = Literal[
@@ -241,4 +241,71 @@ class DateMention:
             duration=data["duration"],
             rule=data["rule"],
             reason=data["reason"],
+        )
+
+
+#: what a number mention is
+NumberKind = Literal["cardinal", "ordinal", "percent", "money", "quantity"]
+NUMBER_KINDS: tuple[str, ...] = ("cardinal", "ordinal", "percent", "money", "quantity")
+
+
+@attrs.frozen
+class NumberMention:
+    """A number found in a text: its value and, for amounts, its unit.
+
+    ``value`` is the number as written (``۱۰۰ هزار تومان`` → 100000, ``unit``
+    ``"تومان"``); ``base_value`` is the same amount in the ISO 4217 currency
+    ``currency`` (a toman is 10 rials: 1000000 ``"IRR"``), so amounts can be
+    compared.
+    """
+
+    #: offset of the first character in the original text
+    start: int
+    #: offset just past the last character in the original text
+    end: int
+    #: the original text, verbatim: ``original[start:end]``
+    text: str
+    #: the number as written: an int when whole, else a float (``۴۷٫۵`` → 47.5)
+    value: int | float
+    #: "cardinal", "ordinal", "percent", "money" or "quantity"
+    kind: NumberKind
+    #: the normalized unit or currency name ("درصد", "کیلومتر", "دلار", "تومان"), or None
+    unit: str | None = None
+    #: the ISO 4217 code when ``kind == "money"`` ("USD", "IRR"), else None
+    currency: str | None = None
+    #: for money, the amount in ``currency`` units (tomans × 10 = rials), else None
+    base_value: int | float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready dictionary."""
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "value": self.value,
+            "kind": self.kind,
+            "unit": self.unit,
+            "currency": self.currency,
+            "base_value": self.base_value,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        """Build the record back from :meth:`to_dict` output (validated)."""
+        start, end, kind = data["start"], data["end"], data["kind"]
+        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end):
+            raise InvalidValueError(
+                field="start/end", value=(start, end), valid="0 <= start <= end"
+            )
+        if kind not in NUMBER_KINDS:
+            raise InvalidValueError(field="kind", value=kind, valid=" | ".join(NUMBER_KINDS))
+        return cls(
+            start=start,
+            end=end,
+            text=data["text"],
+            value=data["value"],
+            kind=kind,
+            unit=data.get("unit"),
+            currency=data.get("currency"),
+            base_value=data.get("base_value"),
         )

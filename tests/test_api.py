@@ -26,6 +26,7 @@ def test_exact_public_surface() -> None:
             "InvalidValueError",
             "JalaliDate",
             "NormalizedText",
+            "NumberMention",
             "PersnewsError",
             "Sentence",
             "Span",
@@ -34,7 +35,9 @@ def test_exact_public_surface() -> None:
             "__version__",
             "analyze",
             "find_dates",
+            "find_numbers",
             "normalize",
+            "parse_number",
             "sentences",
             "tokenize",
         ]
