@@ -7,13 +7,13 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from strategies import texts
 
 from persnews import _data, normalize
 from persnews._datetext import fold
 from persnews.errors import InputTypeError, InvalidValueError
 from persnews.model import NumberMention
 from persnews.numbers import find_numbers, parse_number
-from tests.strategies import texts
 
 # ---------------------------------------------------------------- parse_number
 
