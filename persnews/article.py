@@ -6,8 +6,10 @@
 datetime.date(2023, 10, 7)
 >>> [s.text for s in article.sentences]
 ['به گزارش ایرنا، وزیر گفت: «کار تمام است.»']
+>>> [(d.text, str(d.value)) for d in analyze("دیروز آمد.", published="2021-11-23").dates]
+[('دیروز', '2021-11-22')]
 >>> article.to_dict()["schema_version"]
-'0.1'
+'0.2'
 """
 
 from __future__ import annotations
@@ -20,19 +22,29 @@ from typing import Any
 import attrs
 
 from persnews.calendar import reference_date
+from persnews.dates import find_dates
 from persnews.errors import check_text
-from persnews.model import Sentence, Token
+from persnews.model import DateMention, NumberMention, Sentence, Token
 from persnews.normalize import normalize
+from persnews.numbers import find_numbers
 from persnews.tokens import sentences
 
 __all__ = ["SCHEMA_VERSION", "Article", "analyze"]
 
 #: version of the JSON that :meth:`Article.to_dict` writes
-SCHEMA_VERSION = "0.1"
+SCHEMA_VERSION = "0.2"
 
 
 def _sentence_tuple(sentences: Iterable[Sentence]) -> tuple[Sentence, ...]:
     return tuple(sentences)
+
+
+def _date_tuple(mentions: Iterable[DateMention]) -> tuple[DateMention, ...]:
+    return tuple(mentions)
+
+
+def _number_tuple(mentions: Iterable[NumberMention]) -> tuple[NumberMention, ...]:
+    return tuple(mentions)
 
 
 @attrs.frozen
@@ -45,6 +57,10 @@ class Article:
     published: datetime.date | None
     #: sentences (headlines included), each with its tokens
     sentences: tuple[Sentence, ...] = attrs.field(converter=_sentence_tuple)
+    #: date, time and relative-date expressions, resolved against ``published``
+    dates: tuple[DateMention, ...] = attrs.field(default=(), converter=_date_tuple)
+    #: numbers, percentages, money and quantities
+    numbers: tuple[NumberMention, ...] = attrs.field(default=(), converter=_number_tuple)
 
     @property
     def tokens(self) -> tuple[Token, ...]:
@@ -58,6 +74,8 @@ class Article:
             "published": self.published.isoformat() if self.published else None,
             "text": self.text,
             "sentences": [sentence.to_dict() for sentence in self.sentences],
+            "dates": [mention.to_dict() for mention in self.dates],
+            "numbers": [mention.to_dict() for mention in self.numbers],
         }
 
     def to_json(self, *, indent: int | None = None) -> str:
@@ -72,17 +90,34 @@ class Article:
             text=data["text"],
             published=datetime.date.fromisoformat(published) if published else None,
             sentences=tuple(Sentence.from_dict(s) for s in data["sentences"]),
+            dates=tuple(DateMention.from_dict(d) for d in data.get("dates", ())),
+            numbers=tuple(NumberMention.from_dict(n) for n in data.get("numbers", ())),
         )
 
 
 def analyze(text: str, *, published: object = None) -> Article:
     """Analyze one article.
 
-    ``published`` is the publication date: a ``datetime.date`` or a string,
-    Gregorian ("2021-11-23") or Jalali ("1400/09/02").  Bad arguments raise
-    before any work is done.
+    ``published`` is the publication date: a ``datetime.date``, a
+    :class:`~persnews.JalaliDate` or a string, Gregorian ("2021-11-23") or
+    Jalali ("1400/09/02").  Bad arguments raise before any work is done.
+    ``numbers`` leaves out the numbers inside a date mention («۱۴۰۲» in
+    «۱۷ مهر ۱۴۰۲»): :func:`~persnews.find_numbers` reports them all.
     """
     check_text(text)
     reference = reference_date(published)
     doc = normalize(text)
-    return Article(text=text, published=reference, sentences=tuple(sentences(doc)))
+    dates = find_dates(doc, published=reference)
+    spans = [(date.start, date.end) for date in dates]  # numbers in a date belong to it
+    return Article(
+        text=text,
+        published=reference,
+        sentences=tuple(sentences(doc)),
+        dates=dates,
+        numbers=[n for n in find_numbers(doc) if not _inside(n.start, n.end, spans)],
+    )
+
+
+def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Does ``start:end`` overlap one of ``spans``?"""
+    return any(start < span_end and span_start < end for span_start, span_end in spans)

@@ -76,6 +76,19 @@ def _pretty(article: Article, out: TextIO) -> None:
     published = article.published.isoformat() if article.published else "unknown"
     out.write(f"published: {published}\n")
     out.write(f"sentences: {len(article.sentences)}, tokens: {len(article.tokens)}\n")
+    if article.dates:
+        out.write("\ndates:\n")
+        for date in article.dates:
+            value = date.value.isoformat() if date.value else "-"
+            time = f" {date.time.isoformat()}" if date.time else ""
+            note = f"  ({date.reason})" if date.reason else ""
+            out.write(f"    {date.start:>6}:{date.end:<6} {value}{time}  {date.text}{note}\n")
+    if article.numbers:
+        out.write("\nnumbers:\n")
+        for mention in article.numbers:
+            unit = f" {mention.unit}" if mention.unit else ""
+            line = f"{mention.kind:<9} {mention.value}{unit}  {mention.text}"
+            out.write(f"    {mention.start:>6}:{mention.end:<6} {line}\n")
     for number, sentence in enumerate(article.sentences, start=1):
         out.write(f"\n[{number}] {sentence.start}:{sentence.end}  {sentence.norm}\n")
         for token in sentence.tokens:

@@ -173,3 +173,21 @@ def test_offsets_are_exact_on_any_text(text: str) -> None:
     spans = [(m.start, m.end) for m in mentions]
     assert spans == sorted(spans)
     assert all(a[1] <= b[0] for a, b in pairwise(spans))
+
+
+def test_analyze_reports_dates_and_numbers_with_a_json_round_trip() -> None:
+    import json
+
+    from persnews import Article, analyze
+
+    text = "روز دوشنبه ۱۷ مهر ۱۴۰۲ و دیروز، ۴۷٫۵ درصد رأی آورد."
+    article = analyze(text, published="1402/07/18")
+    assert [(d.text, str(d.value)) for d in article.dates] == [
+        ("روز دوشنبه ۱۷ مهر ۱۴۰۲", "2023-10-09"),
+        ("دیروز", "2023-10-09"),
+    ]
+    # «۱۷» and «۱۴۰۲» belong to the date; the percentage stands alone
+    assert [(n.text, n.kind) for n in article.numbers] == [("۴۷٫۵ درصد", "percent")]
+    for mention in (*article.dates, *article.numbers):
+        assert text[mention.start : mention.end] == mention.text
+    assert Article.from_dict(json.loads(article.to_json())) == article
