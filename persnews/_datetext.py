@@ -9,21 +9,27 @@ this reads one date string that is nothing but a date.
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
-from typing import Final, Literal
+from collections.abc import Iterable, Mapping
+from typing import Any, Final, Literal
 
 import regex
 
 __all__ = [
+    "ERAS",
+    "GREGORIAN_MONTHS",
     "HIJRI_MONTHS",
     "JALALI_MONTHS",
     "WEEKDAYS",
+    "Calendar",
     "Digits",
     "day_words",
     "fold",
     "month_keys",
+    "month_names",
     "parse_parts",
     "to_digits",
+    "trie_pattern",
+    "weekday_keys",
 ]
 
 ZWNJ: Final = "\u200c"
@@ -87,6 +93,58 @@ HIJRI_VARIANTS: Final[Mapping[str, int]] = {
     "ذوالحجة": 12,
 }
 
+#: Gregorian months as Persian writes them (CLDR's Persian names)
+GREGORIAN_MONTHS: Final = (
+    "ژانویه",
+    "فوریه",
+    "مارس",
+    "آوریل",
+    "مه",
+    "ژوئن",
+    "ژوئیه",
+    "اوت",
+    "سپتامبر",
+    "اکتبر",
+    "نوامبر",
+    "دسامبر",
+)
+#: other spellings of Gregorian months (folded keys)
+GREGORIAN_VARIANTS: Final[Mapping[str, int]] = {
+    "ژانویهٔ": 1,
+    "فبریه": 2,
+    "آپریل": 4,
+    "اپریل": 4,
+    "می": 5,
+    "جون": 6,
+    "ژوين": 6,
+    "جولای": 7,
+    "ژوییه": 7,
+    "آگوست": 8,
+    "اگوست": 8,
+    "اوت": 8,
+    "سپتامبر": 9,
+    "اکتبر": 10,
+    "نوامبر": 11,
+    "دسامبر": 12,
+}
+
+Calendar = Literal["jalali", "gregorian", "hijri"]
+
+#: words after a year that say which calendar it is (folded, dots removed)
+ERAS: Final[Mapping[str, Calendar]] = {
+    "هش": "jalali",
+    "هجریشمسی": "jalali",
+    "شمسی": "jalali",
+    "خورشیدی": "jalali",
+    "هجریخورشیدی": "jalali",
+    "میلادی": "gregorian",
+    "م": "gregorian",
+    "هق": "hijri",
+    "هجریقمری": "hijri",
+    "قمری": "hijri",
+    "ق": "hijri",
+}
+
 #: the Persian week, Saturday (شنبه) first
 WEEKDAYS: Final = ("شنبه", "یکشنبه", "دوشنبه", "سه‌شنبه", "چهارشنبه", "پنجشنبه", "جمعه")
 
@@ -95,30 +153,6 @@ DIGIT_SCRIPTS: Final = ("persian", "latin")
 _TO_PERSIAN: Final = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 _TO_LATIN: Final = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 
-_UNITS: Final = ("", "یک", "دو", "سه", "چهار", "پنج", "شش", "هفت", "هشت", "نه")
-_TEENS: Final = (
-    "ده",
-    "یازده",
-    "دوازده",
-    "سیزده",
-    "چهارده",
-    "پانزده",
-    "شانزده",
-    "هفده",
-    "هجده",
-    "نوزده",
-)
-_TENS: Final = ("", "", "بیست", "سی")
-#: spoken or older spellings of day numbers (folded)
-_DAY_VARIANTS: Final[Mapping[str, int]] = {
-    "اول": 1,
-    "یکم": 1,
-    "نخست": 1,
-    "هیجده": 18,
-    "هیجدهم": 18,
-    "پونزده": 15,
-    "پونزدهم": 15,
-}
 #: letters folded to their Persian form, and marks dropped, before names are looked up
 _FOLD: Final = str.maketrans(
     {
@@ -143,6 +177,34 @@ def fold(name: str) -> str:
     return name.translate(_FOLD)
 
 
+_PIECE: Final = regex.compile(r"\[[^\]]*\]\??|\\.|.", regex.DOTALL)
+
+
+def trie_pattern(patterns: Iterable[str]) -> str:
+    """One regular expression for a list of word patterns, as a trie.
+
+    The scanner then follows shared beginnings once instead of trying every
+    word at every position: «بیست و یکم» and «بیست و دوم» share «بیست و ».
+    Each pattern is literal characters, escapes and character classes (with an
+    optional ``?``); longer branches come first, so «سیصد» is not read as «سی».
+    """
+    trie: dict[str, dict[str, Any]] = {}
+    for pattern in patterns:
+        node = trie
+        for piece in _PIECE.findall(pattern):
+            node = node.setdefault(piece, {})
+        node[""] = {}
+    return _from_trie(trie)
+
+
+def _from_trie(node: dict[str, dict[str, Any]]) -> str:
+    branches = [piece + _from_trie(child) for piece, child in node.items() if piece]
+    branches.sort(key=len, reverse=True)
+    if "" in node:
+        return f"(?:{'|'.join(branches)})?" if branches else ""
+    return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+
+
 def to_digits(number: int, digits: Digits, width: int = 0) -> str:
     """``number`` in Persian or Latin digits, zero-padded to ``width``."""
     text = f"{number:0{width}d}"
@@ -151,18 +213,21 @@ def to_digits(number: int, digits: Digits, width: int = 0) -> str:
 
 @functools.cache
 def day_words() -> dict[str, int]:
-    """Day numbers 1..31 written as words, cardinal and ordinal (folded keys)."""
-    cardinals: dict[int, str] = {}
-    for number in range(1, 32):
-        tens, units = divmod(number, 10)
-        if tens == 1:
-            cardinals[number] = _TEENS[units]
-        elif tens and units:
-            cardinals[number] = _TENS[tens] + " و " + _UNITS[units]
-        else:
-            cardinals[number] = _TENS[tens] or _UNITS[units]
+    """Day numbers 1..31 written as words, cardinal and ordinal (folded keys).
+
+    Made from the number words of :mod:`persnews.numbers` (spoken spellings
+    such as «هیجده» included), so both read the same words.
+    """
+    from persnews.numbers import FIRST, ONES, TEENS, TENS  # numbers imports this module
+
+    cardinals = [(word, n) for word, n in (*ONES.items(), *TEENS.items(), *TENS.items())]
+    cardinals += [
+        (f"{tens} و {ones}", t + o) for tens, t in TENS.items() for ones, o in ONES.items() if o
+    ]
     words: dict[str, int] = {}
-    for number, cardinal in cardinals.items():
+    for cardinal, number in cardinals:
+        if not 1 <= number <= 31:
+            continue
         words[fold(cardinal)] = number
         if cardinal.endswith("سه"):
             ordinal = cardinal[:-2] + "سوم"
@@ -171,28 +236,39 @@ def day_words() -> dict[str, int]:
         else:
             ordinal = cardinal + "م"
         words[fold(ordinal)] = number
-    words.update(_DAY_VARIANTS)
+    words.update({fold(word): 1 for word in FIRST})
     return words
 
 
+def month_names(calendar: Calendar) -> tuple[tuple[str, ...], Mapping[str, int]]:
+    """A calendar's month names, first month first, and their other spellings."""
+    if calendar == "jalali":
+        return JALALI_MONTHS, JALALI_VARIANTS
+    if calendar == "hijri":
+        return HIJRI_MONTHS, HIJRI_VARIANTS
+    return GREGORIAN_MONTHS, GREGORIAN_VARIANTS
+
+
 @functools.cache
-def month_keys(calendar: Literal["jalali", "hijri"]) -> dict[str, int]:
+def month_keys(calendar: Calendar) -> dict[str, int]:
     """Folded month names (and variants) → month number."""
-    names, variants = (
-        (JALALI_MONTHS, JALALI_VARIANTS) if calendar == "jalali" else (HIJRI_MONTHS, HIJRI_VARIANTS)
-    )
+    names, variants = month_names(calendar)
     keys = {fold(name): number for number, name in enumerate(names, 1)}
     keys.update(variants)
     return keys
+
+
+@functools.cache
+def weekday_keys() -> dict[str, int]:
+    """Folded weekday names → day of the Persian week (Saturday = 0)."""
+    return {fold(name): index for index, name in enumerate(WEEKDAYS)}
 
 
 _NUMERIC: Final = regex.compile(r"(\d{1,4})\s*([/\-.])\s*(\d{1,2})\s*\2\s*(\d{1,2})")
 _SEPARATORS: Final = str.maketrans({"،": " ", ",": " "})
 
 
-def parse_parts(
-    text: str, calendar: Literal["jalali", "hijri"], eras: frozenset[str]
-) -> tuple[int, int, int, int | None] | None:
+def parse_parts(text: str, calendar: Calendar) -> tuple[int, int, int, int | None] | None:
     """Read ``(year, month, day, weekday or None)`` from one date string, or None.
 
     Numeric dates are year first (``1399/08/04``, ``۱۳۹۹-۰۸-۰۴``); written
@@ -219,7 +295,7 @@ def parse_parts(
             if not following or not following[0].isdigit():
                 continue
             era = fold("".join(following[1:])).replace(".", "")
-            if era and era not in eras:
+            if era and ERAS.get(era) != calendar:
                 continue
             found = _day_and_weekday(words[:first])
             if found is not None:
@@ -229,7 +305,7 @@ def parse_parts(
 
 def _day_and_weekday(words: list[str]) -> tuple[int, int | None] | None:
     """The day (digits or words) at the end of ``words``, after an optional weekday."""
-    weekdays = {fold(name): index for index, name in enumerate(WEEKDAYS)}
+    weekdays = weekday_keys()
     for split in range(len(words)):
         day_part, weekday_part = words[split:], words[:split]
         joined = "".join(day_part)

@@ -12,7 +12,7 @@ import datetime
 import operator
 from typing import Any, ClassVar, Self
 
-from persnews._datetext import DIGIT_SCRIPTS, WEEKDAYS, Digits, to_digits
+from persnews._datetext import DIGIT_SCRIPTS, WEEKDAYS, Calendar, Digits, parse_parts, to_digits
 from persnews.errors import InputTypeError, InvalidDateError, InvalidValueError
 
 __all__ = ["Day", "integer"]
@@ -111,6 +111,16 @@ class Day:
             raise InvalidValueError(field="digits", value=digits, valid='"persian" or "latin"')
         text = f"{to_digits(self._day, digits)} {self.month_name} {to_digits(self._year, digits)}"
         return f"{self.weekday_name} {text}" if weekday else text
+
+    @staticmethod
+    def _read(text: object, calendar: Calendar, valid: str) -> tuple[int, int, int, int | None]:
+        """``(year, month, day, weekday or None)`` of one date string, or a typed error."""
+        if not isinstance(text, str):
+            raise InputTypeError(argument="text", expected="str", got=type(text).__name__)
+        parts = parse_parts(text, calendar)
+        if parts is None:
+            raise InvalidDateError(field="text", value=text, valid=valid)
+        return parts
 
     def _check_weekday(self, weekday: int | None) -> Self:
         """This day, if ``weekday`` (Saturday = 0) is None or its weekday."""

@@ -26,7 +26,6 @@ from typing import Any, Final, Literal, Self
 from persnews import _data
 from persnews._datetext import (
     HIJRI_MONTHS,
-    parse_parts,
 )
 from persnews._day import Day, integer
 from persnews.errors import (
@@ -41,8 +40,6 @@ __all__ = ["CALENDARS", "HijriCalendar", "HijriDate"]
 HijriCalendar = Literal["iran", "umm_al_qura", "tabular"]
 #: the Hijri-lunar calendars :class:`HijriDate` knows
 CALENDARS: Final = ("iran", "umm_al_qura", "tabular")
-#: era words accepted after a Hijri year in :meth:`HijriDate.parse` (folded, no dots)
-_HIJRI_ERAS: Final = frozenset({"هق", "هجریقمری", "قمری", "ق"})
 #: the tabular calendar's epoch, 1 Muharram 1 AH = 16 July 622 (Julian), as an ordinal
 TABULAR_EPOCH: Final = 227015
 #: the tabular calendar's last supported year (datetime.date ends in 9999 CE)
@@ -287,16 +284,8 @@ class HijriDate(Day):
         >>> HijriDate.parse("۱۲ ربیع الاول ۱۴۴۲ ه.ق.")
         HijriDate(1442, 3, 12, calendar='iran')
         """
-        if not isinstance(text, str):
-            raise InputTypeError(argument="text", expected="str", got=type(text).__name__)
-        parts = parse_parts(text, "hijri", _HIJRI_ERAS)
-        if parts is None:
-            raise InvalidDateError(
-                field="text",
-                value=text,
-                valid='a Hijri date like "1442/03/12" or "۱۲ ربیع‌الاول ۱۴۴۲"',
-            )
-        year, month, day, weekday = parts
+        example = '"1442/03/12" or "۱۲ ربیع‌الاول ۱۴۴۲"'
+        year, month, day, weekday = cls._read(text, "hijri", f"a Hijri date like {example}")
         return cls(year, month, day, calendar)._check_weekday(weekday)
 
     def replace(

@@ -30,7 +30,6 @@ from persnews._datetext import (
     HIJRI_MONTHS,
     JALALI_MONTHS,
     WEEKDAYS,
-    parse_parts,
 )
 from persnews._day import Day, integer
 from persnews._hijri import HijriCalendar, HijriDate
@@ -64,27 +63,23 @@ __all__ = [
 
 #: days in the year before the first of each month (index = month; 0 unused)
 _BEFORE: Final = (0, 0, 31, 62, 93, 124, 155, 186, 216, 246, 276, 306, 336)
-#: era words accepted after a Jalali year in :meth:`JalaliDate.parse` (folded, no dots)
-_JALALI_ERAS: Final = frozenset({"هش", "هجریشمسی", "شمسی", "خورشیدی", "هجریخورشیدی"})
 
 
 class _Table:
     """The Nowruz table, as loaded."""
 
-    __slots__ = ("first", "leap", "margins", "ordinals", "provisional")
+    __slots__ = ("first", "leap", "ordinals", "provisional")
 
     def __init__(
         self,
         first: int,
         ordinals: list[int],
         leap: bytes,
-        margins: list[float],
         provisional: bytes,
     ) -> None:
         self.first = first  # the first year of the table
         self.ordinals = ordinals  # ordinal of 1 Farvardin, years first .. last + 1
         self.leap = leap  # 1 for leap years, by year - first
-        self.margins = margins  # minutes between the equinox and the nearest noon
         self.provisional = provisional  # 1 for provisional years
 
 
@@ -133,7 +128,6 @@ def _table() -> _Table:
             first,
             ordinals,
             leap,
-            [float(row[column["margin_minutes"]]) for row in rows],
             bytes(int(row[column["provisional"]]) for row in rows),
         )
         for index, nowruz in enumerate(ordinals[:-1]):
@@ -412,16 +406,8 @@ class JalaliDate(Day):
         >>> JalaliDate.parse("۱۳۹۹-۰۸-۰۴")
         JalaliDate(1399, 8, 4)
         """
-        if not isinstance(text, str):
-            raise InputTypeError(argument="text", expected="str", got=type(text).__name__)
-        parts = parse_parts(text, "jalali", _JALALI_ERAS)
-        if parts is None:
-            raise InvalidDateError(
-                field="text",
-                value=text,
-                valid='a Jalali date like "1399/08/04", "۴ آبان ۱۳۹۹" or "چهارم آبان ۱۳۹۹"',
-            )
-        year, month, day, weekday = parts
+        example = '"1399/08/04", "۴ آبان ۱۳۹۹" or "چهارم آبان ۱۳۹۹"'
+        year, month, day, weekday = cls._read(text, "jalali", f"a Jalali date like {example}")
         return cls(year, month, day)._check_weekday(weekday)
 
     def replace(

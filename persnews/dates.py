@@ -19,79 +19,36 @@ from __future__ import annotations
 
 import datetime
 import functools
+from bisect import bisect_left
 from collections.abc import Callable, Mapping
-from typing import Final, Literal
+from typing import Final
 
 import regex
 
 from persnews._datetext import (
-    HIJRI_MONTHS,
-    HIJRI_VARIANTS,
-    JALALI_MONTHS,
-    JALALI_VARIANTS,
+    ERAS,
+    GREGORIAN_MONTHS,
     WEEKDAYS,
+    Calendar,
     day_words,
     fold,
+    month_keys,
+    month_names,
+    trie_pattern,
+    weekday_keys,
 )
 from persnews.calendar import HijriDate, JalaliDate, reference_date
-from persnews.errors import InvalidDateError, check_text
+from persnews.errors import InvalidDateError
 from persnews.model import DateMention
-from persnews.normalize import normalize
+from persnews.normalize import as_document
+from persnews.numbers import ONES, parse_number
 from persnews.text import NormalizedText
 
 __all__ = ["GREGORIAN_MONTHS", "DateMention", "Rule", "find_dates", "rules"]
 
-Calendar = Literal["jalali", "gregorian", "hijri"]
-
-#: Gregorian months as Persian writes them (CLDR's Persian names first)
-GREGORIAN_MONTHS: Final = (
-    "ژانویه",
-    "فوریه",
-    "مارس",
-    "آوریل",
-    "مه",
-    "ژوئن",
-    "ژوئیه",
-    "اوت",
-    "سپتامبر",
-    "اکتبر",
-    "نوامبر",
-    "دسامبر",
-)
-#: other spellings of Gregorian months (folded keys, see persnews._datetext.fold)
-GREGORIAN_VARIANTS: Final[Mapping[str, int]] = {
-    "ژانویهٔ": 1,
-    "فبریه": 2,
-    "آپریل": 4,
-    "اپریل": 4,
-    "می": 5,
-    "جون": 6,
-    "ژوين": 6,
-    "جولای": 7,
-    "ژوییه": 7,
-    "آگوست": 8,
-    "اگوست": 8,
-    "اوت": 8,
-    "سپتامبر": 9,
-    "اکتبر": 10,
-    "نوامبر": 11,
-    "دسامبر": 12,
-}
 #: month names that are also common words («مه» fog, «می» the verb prefix): only read
 #: as months next to a day number
 _AMBIGUOUS_MONTHS: Final = frozenset({"مه", "می"})
-#: words after a year that say which calendar it is (folded, dots removed)
-_ERAS: Final[Mapping[str, Calendar]] = {
-    "هش": "jalali",
-    "هجریشمسی": "jalali",
-    "شمسی": "jalali",
-    "خورشیدی": "jalali",
-    "میلادی": "gregorian",
-    "م": "gregorian",
-    "هق": "hijri",
-    "هجریقمری": "hijri",
-    "قمری": "hijri",
-}
 #: relative day words → days from the publication date
 RELATIVE_DAYS: Final[Mapping[str, int]] = {
     "امروز": 0,
@@ -121,30 +78,13 @@ _E: Final = r"(?![\w\d])"  # a word ends here
 
 
 def _alternation(names: list[str]) -> str:
-    """An alternation of names, longest first, a half-space matching a space or nothing."""
-    unique = sorted(set(names), key=len, reverse=True)
-    return "|".join(regex.escape(n).replace("\u200c", "[\u200c ]?") for n in unique)
-
-
-def _month_names(calendar: Calendar) -> tuple[tuple[str, ...], Mapping[str, int]]:
-    if calendar == "jalali":
-        return JALALI_MONTHS, JALALI_VARIANTS
-    if calendar == "hijri":
-        return HIJRI_MONTHS, HIJRI_VARIANTS
-    return GREGORIAN_MONTHS, GREGORIAN_VARIANTS
-
-
-@functools.cache
-def _month_keys(calendar: Calendar) -> dict[str, int]:
-    names, variants = _month_names(calendar)
-    keys = {fold(name): number for number, name in enumerate(names, 1)}
-    keys.update(variants)
-    return keys
+    """One pattern for ``names`` (a trie), a half-space matching a space or nothing."""
+    return trie_pattern(regex.escape(n).replace("\u200c", "[\u200c ]?") for n in set(names))
 
 
 @functools.cache
 def _month_pattern(calendar: Calendar, unambiguous: bool) -> str:
-    names, variants = _month_names(calendar)
+    names, variants = month_names(calendar)
     spelled = list(names) + list(variants)
     if calendar == "hijri":  # «ربیع‌الاول» is also written «ربیع الاول»
         spelled += [name.replace("\u200c", " ") for name in spelled]
@@ -155,10 +95,9 @@ def _month_pattern(calendar: Calendar, unambiguous: bool) -> str:
 
 @functools.cache
 def _day_pattern() -> str:
-    words = sorted(day_words(), key=len, reverse=True)
     # day words are folded (no spaces): «بیستویکم» matches «بیست و یکم»
-    spaced = [_spaced(word) for word in words]
-    return rf"(?:\d{{1,2}}(?:ام|م)?|{'|'.join(spaced)})"
+    words = trie_pattern(_spaced(word) for word in day_words())
+    return rf"(?:\d{{1,2}}(?:ام|م)?|{words})"
 
 
 def _spaced(folded: str) -> str:
@@ -227,7 +166,7 @@ class Rule:
         self.name = name
         self.pattern = pattern
         self.resolve = resolve
-        self.compiled: regex.Pattern[str] | None = None
+        self.compiled = regex.compile(pattern, regex.VERSION1)
 
     def __repr__(self) -> str:
         return f"Rule({self.name!r})"
@@ -238,15 +177,25 @@ def _year(text: str, calendar: Calendar, published: datetime.date | None) -> int
     year = int(text)
     if len(text) > 2:
         return year
-    if calendar == "jalali":
-        anchor = JalaliDate.from_gregorian(published).year if published else 1400
-    elif calendar == "hijri":
-        anchor = HijriDate.from_gregorian(published).year if published else 1445
-    else:
-        anchor = published.year if published else 2020
+    anchor = _year_at(calendar, published)
     century = anchor - anchor % 100
     candidates = (century - 100 + year, century + year, century + 100 + year)
     return min(candidates, key=lambda c: (abs(c - anchor), c))
+
+
+#: the year two-digit years are read near when there is no publication date
+_DEFAULT_YEARS: Final[Mapping[Calendar, int]] = {"jalali": 1400, "hijri": 1445, "gregorian": 2020}
+
+
+def _year_at(calendar: Calendar, published: datetime.date | None) -> int:
+    """The publication date's year on ``calendar``."""
+    if published is None:
+        return _DEFAULT_YEARS[calendar]
+    if calendar == "jalali":
+        return JalaliDate.from_gregorian(published).year
+    if calendar == "hijri":
+        return HijriDate.from_gregorian(published).year
+    return published.year
 
 
 def _to_date(calendar: Calendar, year: int, month: int, day: int) -> datetime.date:
@@ -261,7 +210,7 @@ def _absolute(calendar: Calendar) -> Resolve:
     def resolve(match: Match, published: datetime.date | None) -> Found:
         groups = match.groups
         calendar_here = _era(groups.get("era")) or calendar
-        month = _month_keys(calendar_here).get(fold(groups["month"] or ""))
+        month = month_keys(calendar_here).get(fold(groups["month"] or ""))
         raw_day = groups.get("day")
         day = _day_value(raw_day) if raw_day else None
         if month is None:
@@ -284,7 +233,7 @@ def _absolute(calendar: Calendar) -> Resolve:
             return Found(None, calendar=calendar_here, reason=str(error))
         weekday = groups.get("weekday")
         if weekday:
-            expected = _weekday_index(weekday)
+            expected = weekday_keys().get(fold(weekday))
             if expected is not None and expected != (value.toordinal() + 1) % 7:
                 actual = WEEKDAYS[(value.toordinal() + 1) % 7]
                 reason = f"the text says {weekday}, but the date is a {actual}"
@@ -297,17 +246,12 @@ def _absolute(calendar: Calendar) -> Resolve:
 def _era(text: str | None) -> Calendar | None:
     if not text:
         return None
-    return _ERAS.get(fold(text).replace(".", ""))
+    return ERAS.get(fold(text).replace(".", ""))
 
 
 def _nearest_year(calendar: Calendar, month: int, day: int, published: datetime.date) -> int:
     """The year that puts ``day month`` nearest to the publication date."""
-    if calendar == "jalali":
-        anchor = JalaliDate.from_gregorian(published).year
-    elif calendar == "hijri":
-        anchor = HijriDate.from_gregorian(published).year
-    else:
-        anchor = published.year
+    anchor = _year_at(calendar, published)
     best, distance = anchor, None
     for year in (anchor - 1, anchor, anchor + 1):
         try:
@@ -318,10 +262,6 @@ def _nearest_year(calendar: Calendar, month: int, day: int, published: datetime.
         if distance is None or gap < distance:
             best, distance = year, gap
     return best
-
-
-def _weekday_index(text: str) -> int | None:
-    return {fold(name): index for index, name in enumerate(WEEKDAYS)}.get(fold(text))
 
 
 def _numeric(match: Match, published: datetime.date | None) -> Found:
@@ -367,7 +307,7 @@ def _relative_day(match: Match, published: datetime.date | None) -> Found:
 
 def _weekday(match: Match, published: datetime.date | None) -> Found:
     groups = match.groups
-    index = _weekday_index(groups["weekday"] or "")
+    index = weekday_keys().get(fold(groups["weekday"] or ""))
     if index is None:
         return Found(None, calendar="relative", reason="unknown weekday")
     if published is None:
@@ -395,24 +335,14 @@ _DAY_PARTS: Final[Mapping[str, bool]] = {
     "عصر": True,
     "شب": True,
 }
-#: words for small counts, as in «سه روز پیش»
-_COUNTS: Final[Mapping[str, int]] = {
-    "یک": 1,
-    "دو": 2,
-    "سه": 3,
-    "چهار": 4,
-    "پنج": 5,
-    "شش": 6,
-    "هفت": 7,
-    "هشت": 8,
-    "نه": 9,
-    "ده": 10,
-    "چند": 0,
-}
+#: an unspecified count, as in «چند روز پیش»: found, without a value
+_SOME: Final = "چند"
 
 
 def _count_words() -> str:
-    return "|".join(sorted(_COUNTS, key=len, reverse=True))
+    """Number words for small counts («سه روز پیش»), from :mod:`persnews.numbers`."""
+    words = [word for word, n in ONES.items() if n] + ["ده", _SOME]
+    return "|".join(sorted(words, key=len, reverse=True))
 
 
 def _numeric_day_first(match: Match, published: datetime.date | None) -> Found:
@@ -472,7 +402,7 @@ def _relative_period(match: Match, published: datetime.date | None) -> Found:
 def _counted(match: Match, published: datetime.date | None) -> Found:
     groups = match.groups
     text = groups["count"] or ""
-    count = int(text) if text.isdigit() else _COUNTS.get(text, 0)
+    count = int(text) if text.isdigit() else 0 if text == _SOME else int(parse_number(text))
     unit = groups["unit"] or ""
     sign = -1 if groups["when"] in {"پیش", "قبل", "گذشته"} else 1
     days = {"روز": 1, "هفته": 7}.get(unit)
@@ -514,7 +444,7 @@ def _clock(match: Match, published: datetime.date | None) -> Found:
 
 @functools.cache
 def rules() -> tuple[Rule, ...]:
-    """The rules, in priority order (longer, more specific first), compiled once."""
+    """The rules, in priority order (longer, more specific first), built once."""
     day = _day_pattern()
     weekday = _alternation([*WEEKDAYS, *(w.replace("\u200c", " ") for w in WEEKDAYS)])
     era = r"(?:ه\.\s?ش\.?|هجری\s+شمسی|شمسی|خورشیدی|میلادی|ه\.\s?ق\.?|هجری\s+قمری|قمری)"
@@ -586,8 +516,6 @@ def rules() -> tuple[Rule, ...]:
         Rule("relative_day", rf"{_W}(?P<word>{relative}){_E}", _relative_day),
         Rule("bare_weekday", bare_weekday, _weekday),
     ]
-    for rule in built:
-        rule.compiled = regex.compile(rule.pattern, regex.VERSION1)
     return tuple(built)
 
 
@@ -602,21 +530,23 @@ def find_dates(text: str | NormalizedText, *, published: object = None) -> list[
     [('سال ۱۳۹۹', '2020-03-20', 'year'), ('دی ۱۴۰۲', '2023-12-22', 'month')]
     """
     reference = reference_date(published)  # checked first: nothing half-done
-    doc = text if isinstance(text, NormalizedText) else normalize(check_text(text))
+    doc = as_document(text)
     norm = doc.text
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # sorted, non-overlapping
     found: list[DateMention] = []
     for rule in rules():
-        assert rule.compiled is not None
         for hit in rule.compiled.finditer(norm):
             start, end = hit.span()
-            if any(start < b and a < end for a, b in taken):
-                continue
+            place = bisect_left(taken, (start, end))
+            if (place and taken[place - 1][1] > start) or (
+                place < len(taken) and taken[place][0] < end
+            ):
+                continue  # a mention found by an earlier rule overlaps
             groups = _merged_groups(hit)
             sentence_end = _sentence_end(norm, end)
             result = rule.resolve(Match(groups, norm[end:sentence_end]), reference)
             first, last = doc.to_original(start, end)
-            taken.append((start, end))
+            taken.insert(place, (start, end))
             found.append(
                 DateMention(
                     start=first,

@@ -50,6 +50,14 @@ def _check_offsets(instance: Any, attribute: attrs.Attribute[int], value: int) -
         raise ValueError(f"end ({value}) must be >= start ({instance.start})")
 
 
+def _checked_span(data: dict[str, Any]) -> tuple[int, int]:
+    """``start`` and ``end`` of a record read back from JSON, checked."""
+    start, end = data["start"], data["end"]
+    if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end):
+        raise InvalidValueError(field="start/end", value=(start, end), valid="0 <= start <= end")
+    return start, end
+
+
 @attrs.frozen
 class Span:
     """A stretch of the original text."""
@@ -103,11 +111,7 @@ class Token:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Self:
         """Build the record back from :meth:`to_dict` output (validated)."""
-        start, end, kind = data["start"], data["end"], data["kind"]
-        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end):
-            raise InvalidValueError(
-                field="start/end", value=(start, end), valid="0 <= start <= end"
-            )
+        (start, end), kind = _checked_span(data), data["kind"]
         if kind not in TOKEN_KINDS:
             raise InvalidValueError(field="kind", value=kind, valid=" | ".join(TOKEN_KINDS))
         return cls(start=start, end=end, text=data["text"], norm=data["norm"], kind=kind)
@@ -292,11 +296,7 @@ class NumberMention:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Self:
         """Build the record back from :meth:`to_dict` output (validated)."""
-        start, end, kind = data["start"], data["end"], data["kind"]
-        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end):
-            raise InvalidValueError(
-                field="start/end", value=(start, end), valid="0 <= start <= end"
-            )
+        (start, end), kind = _checked_span(data), data["kind"]
         if kind not in NUMBER_KINDS:
             raise InvalidValueError(field="kind", value=kind, valid=" | ".join(NUMBER_KINDS))
         return cls(

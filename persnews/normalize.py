@@ -247,6 +247,17 @@ def normalize(text: str) -> NormalizedText:
         return _normalized(doc)
 
 
+def as_document(text: str | NormalizedText) -> NormalizedText:
+    """``text`` normalized, or as it is if it already is a :class:`NormalizedText`.
+
+    Every function that reads a text takes either, so one normalization can serve
+    them all (``analyze`` normalizes once for tokens, dates and numbers).
+    """
+    if isinstance(text, NormalizedText):
+        return text
+    return normalize(text)
+
+
 def _normalized(doc: NormalizedText) -> NormalizedText:
     for step in STEPS:
         edits = step.edits(doc.text, None)

@@ -23,10 +23,10 @@ from typing import Final, NamedTuple
 import regex
 
 from persnews import _data
-from persnews._datetext import fold
+from persnews._datetext import fold, trie_pattern
 from persnews.errors import InvalidValueError, check_text
 from persnews.model import NumberKind, NumberMention
-from persnews.normalize import normalize
+from persnews.normalize import as_document, normalize
 from persnews.text import NormalizedText
 
 __all__ = ["find_numbers", "parse_number"]
@@ -235,22 +235,7 @@ def _surfaces() -> tuple[str, ...]:
 
 def _alternation(words: list[str]) -> str:
     """One pattern for ``words``, as a trie so that the scanner does not try them one by one."""
-    trie: dict[str, dict] = {}  # type: ignore[type-arg]
-    for word in words:
-        node = trie
-        for piece in regex.findall(r"\[ \\u200c\]\?|\\.|.", _flexible(word)):
-            node = node.setdefault(piece, {})
-        node[""] = {}
-    return _from_trie(trie)
-
-
-def _from_trie(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
-    branches = [piece + _from_trie(child) for piece, child in node.items() if piece]
-    # longer spellings first, so that «سیصد» is not read as «سی»
-    branches.sort(key=len, reverse=True)
-    if "" in node:
-        return f"(?:{'|'.join(branches)})?" if branches else ""
-    return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    return trie_pattern(_flexible(word) for word in words)
 
 
 @functools.cache
@@ -503,7 +488,7 @@ def find_numbers(text: str | NormalizedText) -> list[NumberMention]:
     >>> find_numbers("در ۱۴۰۲/۰۷/۱۵ نسخه ۳.۱.۴ آمد")
     []
     """
-    doc = text if isinstance(text, NormalizedText) else normalize(check_text(text))
+    doc = as_document(text)
     norm = doc.text
     if not norm.strip():
         return []

@@ -14,9 +14,8 @@ from __future__ import annotations
 from typing import Final, NamedTuple
 
 from persnews import _atoms
-from persnews.errors import check_text
 from persnews.model import Sentence, Token
-from persnews.normalize import normalize
+from persnews.normalize import as_document
 from persnews.text import NormalizedText, no_collection
 
 __all__ = ["sentences", "tokenize"]
@@ -76,12 +75,6 @@ WRAPPED_MIN_BREAKS: Final = 2
 WRAPPED_MIN_LENGTH: Final = 30
 
 
-def _document(text: str | NormalizedText) -> NormalizedText:
-    if isinstance(text, NormalizedText):
-        return text
-    return normalize(check_text(text))
-
-
 class _Scan(NamedTuple):
     """Tokens of a normalized text and where each sits in the normalized text."""
 
@@ -126,7 +119,7 @@ def tokenize(text: str | NormalizedText) -> list[Token]:
     >>> tokenize("   ")
     []
     """
-    return list(_document(text).memo("tokens", _scan).tokens)
+    return list(as_document(text).memo("tokens", _scan).tokens)
 
 
 def sentences(text: str | NormalizedText) -> list[Sentence]:
@@ -140,7 +133,7 @@ def sentences(text: str | NormalizedText) -> list[Sentence]:
     >>> [s.text for s in sentences("تیتر خبر\\nمتن خبر در ۱۲.۵ درصد موارد درست است. پایان")]
     ['تیتر خبر', 'متن خبر در ۱۲.۵ درصد موارد درست است.', 'پایان']
     """
-    doc = _document(text)
+    doc = as_document(text)
     with no_collection():
         return _split(doc)
 
