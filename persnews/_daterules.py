@@ -1,0 +1,1006 @@
+"""The rules that find dates, times, durations and periods, and resolve what they match.
+
+Each rule is a named pattern on the normalized text and a resolver that turns
+the match into a :class:`Found` (value, precision, kind …).  The rules are
+tried in priority order by :func:`persnews.dates.find_dates`, which then joins
+neighbouring mentions (ranges, a date and its time, a part of a period).
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+from collections.abc import Callable, Mapping
+from fractions import Fraction
+from typing import Final
+
+import regex
+
+from persnews import _hijri
+from persnews._datetext import (
+    ERAS,
+    WEEKDAYS,
+    Calendar,
+    day_words,
+    fold,
+    month_keys,
+    month_names,
+    trie_pattern,
+    weekday_keys,
+)
+from persnews.calendar import HijriDate, JalaliDate
+from persnews.errors import InvalidDateError
+from persnews.numbers import HUNDREDS, ONES, SCALES, TEENS, TENS, parse_number
+
+__all__ = ["Found", "Match", "Rule", "period_end", "rules", "shift_months"]
+
+#: month names that are also common words («مه» fog, «می» the verb prefix): only read
+#: as months next to a day number or a year
+_AMBIGUOUS_MONTHS: Final = frozenset({"مه", "می"})
+#: relative day words (folded) → days from the publication date
+RELATIVE_DAYS: Final[Mapping[str, int]] = {
+    "امروز": 0,
+    "امشب": 0,
+    "امروزصبح": 0,
+    "دیروز": -1,
+    "دیشب": -1,
+    "شبگذشته": -1,
+    "پریروز": -2,
+    "پریشب": -2,
+    "فردا": 1,
+    "فرداشب": 1,
+    "پسفردا": 2,
+}
+#: words after a weekday or a period that put it in the past or the future
+PAST: Final = frozenset({"گذشته", "قبل", "پیش", "اخیر"})
+FUTURE: Final = frozenset({"آینده", "بعد", "دیگر", "آتی"})
+#: parts of the day, and whether a clock time before them is in the afternoon
+DAY_PARTS: Final[Mapping[str, bool]] = {
+    "بامداد": False,
+    "صبح": False,
+    "صبحگاه": False,
+    "سحر": False,
+    "سحرگاه": False,
+    "قبلازظهر": False,
+    "پیشازظهر": False,
+    "ظهر": True,
+    "بعدازظهر": True,
+    "بعدظهر": True,
+    "عصر": True,
+    "غروب": True,
+    "شب": True,
+    "نیمهشب": False,
+}
+#: day parts that are common words in other senses («عصر» era, «شب» night): only with a day
+WEAK_DAY_PARTS: Final = frozenset({"عصر", "شب", "سحر"})
+#: seasons, spring first (the Jalali year starts with spring)
+SEASONS: Final[Mapping[str, int]] = {"بهار": 0, "تابستان": 1, "پاییز": 2, "پائیز": 2, "زمستان": 3}
+#: time units of durations → (ISO 8601 designator, how many of it, date part or time part)
+UNITS: Final[Mapping[str, tuple[str, int]]] = {
+    "ثانیه": ("S", 1),
+    "دقیقه": ("TM", 1),
+    "ساعت": ("H", 1),
+    "روز": ("D", 1),
+    "شبانهروز": ("D", 1),
+    "شب": ("D", 1),
+    "هفته": ("W", 1),
+    "ماه": ("M", 1),
+    "سال": ("Y", 1),
+    "دهه": ("Y", 10),
+    "قرن": ("Y", 100),
+    "سده": ("Y", 100),
+    "هزاره": ("Y", 1000),
+}
+#: how a fraction of one unit is carried to the next smaller one
+_CARRY: Final[Mapping[str, tuple[str, int]]] = {
+    "Y": ("M", 12),
+    "M": ("D", 30),
+    "W": ("D", 7),
+    "D": ("H", 24),
+    "H": ("TM", 60),
+    "TM": ("S", 60),
+}
+#: vague expressions: found, with no value
+_VAGUE_WORDS: Final = ("اخیرا", "اخیراً", "به تازگی", "به‌تازگی", "چندی پیش", "این روزها")
+
+_W: Final = r"\b"  # a word starts here: every rule starts with a word character (ZWNJ is one)
+_E: Final = r"(?![\w\d])"  # a word ends here
+_H: Final = "[\u200c ]?"  # a half-space, a space or nothing
+_SEP_LIST: Final = r"\s*(?:[،,]\s*(?:و\s+)?|و\s+|تا\s+|الی\s+|[-–]\s*)"
+
+
+def _alternation(names: list[str] | tuple[str, ...]) -> str:
+    """One pattern for ``names`` (a trie), a half-space matching a space or nothing."""
+    return trie_pattern(regex.escape(n).replace("\u200c", _H) for n in set(names))
+
+
+def _spaced_words(words: list[str]) -> str:
+    """Folded words as a pattern where «و» and half-spaces may be spaced: «بعدازظهر»."""
+    out = []
+    for word in words:
+        pattern = regex.escape(word)
+        for joint in ("از", "و"):
+            pattern = pattern.replace(joint, f"{_H}{joint}{_H}")
+        out.append(pattern.replace("هشب", f"ه{_H}شب").replace("ه" + _H + "روز", f"ه{_H}روز"))
+    return trie_pattern(out)
+
+
+# -- numbers, days, months ----------------------------------------------------------------
+
+
+@functools.cache
+def _cardinal_words() -> str:
+    """A run of number words («دویست و سی و چهار», «دوهزاروپنج») or digits."""
+    small = [w for w, n in ONES.items() if n] + list(TEENS) + list(TENS) + list(HUNDREDS)
+    word = _alternation([*small, *SCALES])
+    scale = _alternation(list(SCALES))
+    join = rf"(?:{_H}و{_H}| ?(?={scale}))"
+    return rf"(?:{word})(?:{join}(?:{word}))*"
+
+
+@functools.cache
+def _count() -> str:
+    return rf"(?:\d{{1,4}}(?:[.٫]\d+)?|{_cardinal_words()})"
+
+
+@functools.cache
+def _word_list() -> regex.Pattern[str]:
+    small = [w for w, n in ONES.items() if n] + list(TEENS) + list(TENS) + list(HUNDREDS)
+    return regex.compile(trie_pattern(regex.escape(w) for w in [*small, *SCALES, "و"]))
+
+
+def number_value(text: str) -> Fraction | None:
+    """The value of a count, year or clock number as written (digits or words)."""
+    text = text.strip()
+    if text and text[0].isdigit():
+        try:
+            return Fraction(text.replace("٫", "."))
+        except ValueError:
+            return None
+    words = _word_list().findall(fold(text))
+    try:
+        return Fraction(parse_number(" ".join(words)))
+    except ValueError:
+        return None
+
+
+@functools.cache
+def _day_pattern() -> str:
+    # day words are folded (no spaces): «بیستویکم» matches «بیست و یکم»
+    words = trie_pattern(_spaced(word) for word in day_words())
+    return rf"(?:\d{{1,2}}(?:ام|م)?|{words})"
+
+
+def _spaced(folded: str) -> str:
+    """A folded day word as a pattern: «بیستویکم» matches «بیست و یکم», «بیست‌ویکم» …"""
+    for tens in ("بیست", "سی"):
+        if folded.startswith(tens + "و") and len(folded) > len(tens) + 1:
+            rest = folded[len(tens) + 1 :]
+            return rf"{tens}{_H}و{_H}{regex.escape(rest)}"
+    if folded.startswith("سی") and folded.endswith("ام"):  # «سی‌ام», «سی ام», «سیام»
+        return rf"سی{_H}ام"
+    return regex.escape(folded)
+
+
+def day_value(text: str) -> int | None:
+    digits = text.rstrip("ام")
+    if digits.isdigit():
+        return int(digits)
+    return day_words().get(fold(text))
+
+
+@functools.cache
+def _month_pattern(calendar: Calendar, unambiguous: bool) -> str:
+    names, variants = month_names(calendar)
+    spelled = list(names) + list(variants)
+    if calendar == "hijri":  # «ربیع‌الاول» is also written «ربیع الاول»
+        spelled += [name.replace("\u200c", " ") for name in spelled]
+    if unambiguous:
+        spelled = [name for name in spelled if fold(name) not in _AMBIGUOUS_MONTHS]
+    return _alternation(spelled)
+
+
+@functools.cache
+def _word_year() -> str:
+    """A year in words, from a hundred up: «هزار و سیصد و شصت و چهار», «دوهزاروپنج»."""
+    big = _alternation([*HUNDREDS, "هزار", "یک هزار", "دو هزار", "دوهزار"])
+    return rf"(?:{big})(?:{_H}و{_H}(?:{_cardinal_words()}))?"
+
+
+@functools.cache
+def _year_pattern() -> str:
+    """A written year: four or two digits, or words."""
+    return rf"(?:\d{{4}}|\d{{2}}|{_word_year()})"
+
+
+def _listed(item: str) -> str:
+    """``item``, or a list of them: «۱۵ و ۱۶», «۱۵، ۱۶ و ۱۷», «۱۰ تا ۱۵», «مهر - آبان»."""
+    return (
+        rf"{item}(?:(?:\s*[،,]\s*{item})*\s+و\s*{item}"
+        rf"|\s*(?:تا|الی|لغایت|[-–])\s*{item})?"
+    )
+
+
+#: what may not follow a list of years: it was a count («سال ۹۸، ۲۰ هزار نفر»)
+_NOT_A_YEAR_AFTER: Final = r"(?!\s*(?:درصد|نفر|هزار|میلیون|میلیارد|تن|دلار|ریال|تومان|سال))"
+
+
+_ERA: Final = (
+    r"(?:ه\.\s?ش\.?|هجری\s+شمسی|هجری\s+خورشیدی|شمسی|خورشیدی|میلادی|ه\.\s?ق\.?"
+    r"|هجری\s+قمری|قمری)"
+)
+
+
+# -- what a rule finds ---------------------------------------------------------------------
+
+
+class Found:
+    """What a rule's resolver says: the value (or None and why), kind and precision."""
+
+    __slots__ = (
+        "calendar",
+        "duration",
+        "end_value",
+        "kind",
+        "precision",
+        "reason",
+        "time",
+        "value",
+        "weekday",
+    )
+
+    def __init__(
+        self,
+        value: datetime.date | None,
+        *,
+        calendar: str,
+        precision: str = "day",
+        kind: str = "date",
+        end_value: datetime.date | None = None,
+        reason: str | None = None,
+        duration: str | None = None,
+        time: datetime.time | None = None,
+    ) -> None:
+        self.value = value
+        self.calendar = calendar
+        self.precision = precision
+        self.kind = kind
+        self.end_value = end_value
+        self.reason = reason
+        self.duration = duration
+        self.time = time
+        #: the weekday written (Saturday = 0), for a check against a date beside it
+        self.weekday: int | None = None
+
+
+class Match:
+    """A rule's match on the normalized text."""
+
+    __slots__ = ("groups", "sentence_rest")
+
+    def __init__(self, groups: dict[str, str | None], sentence_rest: str) -> None:
+        self.groups = groups
+        self.sentence_rest = sentence_rest
+
+
+Resolve = Callable[[Match, datetime.date | None], Found]
+
+
+class Rule:
+    """A named pattern and how to resolve what it matches.
+
+    ``split`` names a group that repeats in a list («۱۵ و ۱۶ تیر», «دهه‌های ۶۰ و ۷۰»):
+    each capture is a mention of its own, resolved with the rest of the match.
+    """
+
+    __slots__ = ("compiled", "name", "pattern", "resolve", "split")
+
+    def __init__(self, name: str, pattern: str, resolve: Resolve, split: str | None = None) -> None:
+        self.name = name
+        self.pattern = pattern
+        self.resolve = resolve
+        self.split = split
+        self.compiled = regex.compile(pattern, regex.VERSION1)
+
+    def __repr__(self) -> str:
+        return f"Rule({self.name!r})"
+
+
+# -- calendar arithmetic ------------------------------------------------------------------
+
+
+def _to_date(calendar: Calendar, year: int, month: int, day: int) -> datetime.date:
+    if calendar == "jalali":
+        return JalaliDate(year, month, day).to_gregorian()
+    if calendar == "hijri":
+        # Iran's calendar where it has the year; the tabular one for history («قرن ششم ه.ق.»)
+        on: _hijri.HijriCalendar = "iran" if year in _hijri.supported_years("iran") else "tabular"
+        return HijriDate(year, month, day, calendar=on).to_gregorian()
+    return datetime.date(year, month, day)
+
+
+def _on(calendar: str) -> Calendar:
+    return calendar if calendar in ("gregorian", "hijri") else "jalali"  # type: ignore[return-value]
+
+
+@functools.cache
+def _iran_first() -> datetime.date:
+    return HijriDate(_hijri.supported_years("iran").start, 1, 1).to_gregorian()
+
+
+def _hijri_calendar(value: datetime.date) -> _hijri.HijriCalendar:
+    return "iran" if value >= _iran_first() else "tabular"
+
+
+def shift_months(calendar: str, value: datetime.date, months: int) -> datetime.date:
+    """The first day of the month ``months`` after the one ``value`` is in."""
+    on = _on(calendar)
+    if on == "gregorian":
+        year, month = value.year, value.month
+    elif on == "hijri":
+        hijri = HijriDate.from_gregorian(value, calendar=_hijri_calendar(value))
+        year, month = hijri.year, hijri.month
+    else:
+        jalali = JalaliDate.from_gregorian(value)
+        year, month = jalali.year, jalali.month
+    index = year * 12 + month - 1 + months
+    return _to_date(on, index // 12, index % 12 + 1, 1)
+
+
+#: a period's length in months, by precision
+_MONTHS: Final[Mapping[str, int]] = {
+    "month": 1,
+    "season": 3,
+    "year": 12,
+    "decade": 120,
+    "century": 1200,
+}
+
+
+def period_end(found: Found) -> datetime.date | None:
+    """The last day of the period a mention means (its ``end_value``, or computed)."""
+    if found.end_value is not None or found.value is None:
+        return found.end_value
+    if found.precision == "week":
+        return found.value + datetime.timedelta(days=6)
+    months = _MONTHS.get(found.precision)
+    if months is None:
+        return None
+    try:
+        return shift_months(found.calendar, found.value, months) - datetime.timedelta(days=1)
+    except (InvalidDateError, ValueError, OverflowError):
+        return None
+
+
+def _year(text: str, calendar: Calendar, published: datetime.date | None) -> int | None:
+    """A written year; two-digit years are the nearest such year to publication."""
+    value = number_value(text)
+    if value is None or value.denominator != 1:
+        return None
+    year = int(value)
+    if year >= 100:
+        return year
+    anchor = _year_at(calendar, published)
+    century = anchor - anchor % 100
+    candidates = (century - 100 + year, century + year, century + 100 + year)
+    return min(candidates, key=lambda c: (abs(c - anchor), c))
+
+
+#: the year two-digit years are read near when there is no publication date
+_DEFAULT_YEARS: Final[Mapping[Calendar, int]] = {"jalali": 1400, "hijri": 1445, "gregorian": 2020}
+
+
+def _year_at(calendar: Calendar, published: datetime.date | None) -> int:
+    """The publication date's year on ``calendar``."""
+    if published is None:
+        return _DEFAULT_YEARS[calendar]
+    if calendar == "jalali":
+        return JalaliDate.from_gregorian(published).year
+    if calendar == "hijri":
+        return HijriDate.from_gregorian(published).year
+    return published.year
+
+
+def _era(text: str | None) -> Calendar | None:
+    if not text:
+        return None
+    return ERAS.get(fold(text).replace(".", ""))
+
+
+def _nearest_year(calendar: Calendar, month: int, day: int, published: datetime.date) -> int:
+    """The year that puts ``day month`` nearest to the publication date."""
+    anchor = _year_at(calendar, published)
+    best, distance = anchor, None
+    for year in (anchor - 1, anchor, anchor + 1):
+        try:
+            value = _to_date(calendar, year, month, min(day, 29))
+        except (InvalidDateError, ValueError):
+            continue
+        gap = abs((value - published).days)
+        if distance is None or gap < distance:
+            best, distance = year, gap
+    return best
+
+
+def _calendar_of_year(year: int) -> Calendar:
+    return "gregorian" if year >= 1700 else "jalali"
+
+
+_NO_PUBLISHED: Final = "no publication date"
+
+
+# -- resolvers ----------------------------------------------------------------------------
+
+
+def _absolute(calendar: Calendar) -> Resolve:
+    def resolve(match: Match, published: datetime.date | None) -> Found:
+        groups = match.groups
+        here = _era(groups.get("era")) or calendar
+        month = month_keys(here).get(fold(groups["month"] or ""))
+        raw_day = groups.get("day")
+        day = day_value(raw_day) if raw_day else None
+        if month is None:
+            return Found(None, calendar=here, reason="unknown month name")
+        precision = "month" if day is None else "day"
+        if groups.get("year"):
+            year = _year(groups["year"] or "", here, published)
+            if year is None:
+                return Found(None, calendar=here, precision=precision, reason="not a year")
+        elif published is None:
+            reason = "no year and " + _NO_PUBLISHED
+            return Found(None, calendar=here, precision=precision, reason=reason)
+        else:
+            year = _nearest_year(here, month, day or 15, published)
+        try:
+            value = _to_date(here, year, month, day or 1)
+        except (InvalidDateError, ValueError) as error:
+            return Found(None, calendar=here, precision=precision, reason=str(error))
+        found = Found(value, calendar=here, precision=precision)
+        weekday = groups.get("weekday")
+        if weekday and day is not None:
+            found.reason = _weekday_mismatch(weekday, value)
+        return found
+
+    return resolve
+
+
+def _weekday_mismatch(weekday: str, value: datetime.date) -> str | None:
+    """Why a date and the weekday written with it disagree, or None if they agree."""
+    return weekday_mismatch(weekday_keys().get(fold(weekday)), weekday, value)
+
+
+def weekday_mismatch(expected: int | None, weekday: str, value: datetime.date) -> str | None:
+    """Why ``value`` is not the weekday ``expected`` (Saturday = 0), or None."""
+    actual = (value.toordinal() + 1) % 7
+    if expected is None or expected == actual:
+        return None
+    return f"the text says {weekday}, but the date is a {WEEKDAYS[actual]}"
+
+
+def _numeric(match: Match, published: datetime.date | None) -> Found:
+    groups = match.groups
+    first, second, third = (groups["a"] or ""), (groups["b"] or ""), (groups["c"] or "")
+    year = int(first)
+    if len(first) == 2 and year <= 31 < int(third):  # «27/3/66»: the day comes first
+        swapped = {**groups, "a": third, "c": first}
+        return _numeric_day_first(Match(swapped, match.sentence_rest), published)
+    calendar: Calendar = "gregorian" if year >= 1700 else "jalali"
+    if len(first) == 2:
+        calendar = "jalali"
+        year = _year(first, "jalali", published) or year
+    try:
+        value = _to_date(calendar, year, int(second), int(third))
+    except (InvalidDateError, ValueError) as error:
+        return Found(None, calendar=calendar, reason=str(error))
+    return Found(value, calendar=calendar)
+
+
+def _numeric_day_first(match: Match, published: datetime.date | None) -> Found:
+    groups = match.groups
+    year_text, month_text, day_text = groups["a"] or "", groups["b"] or "", groups["c"] or ""
+    year, first, second = int(year_text), int(day_text), int(month_text)
+    if len(year_text) == 2 or year < 1700:
+        calendar: Calendar = "jalali"
+        year = (_year(year_text, "jalali", published) or year) if len(year_text) == 2 else year
+        day, month = first, second
+    else:
+        calendar = "gregorian"
+        if first > 12 >= second:
+            day, month = first, second
+        elif second > 12 >= first:
+            day, month = second, first  # month first, as in the US
+        else:
+            return Found(None, calendar=calendar, reason="day and month could be either way")
+    try:
+        value = _to_date(calendar, year, month, day)
+    except (InvalidDateError, ValueError) as error:
+        return Found(None, calendar=calendar, reason=str(error))
+    return Found(value, calendar=calendar)
+
+
+def _year_only(match: Match, published: datetime.date | None) -> Found:
+    groups = match.groups
+    text = groups["year"] or ""
+    if groups.get("bce"):
+        return Found(None, calendar="gregorian", precision="year", reason="before the common era")
+    read = number_value(text)
+    if read is None:
+        return Found(None, calendar="jalali", precision="year", reason="not a year")
+    calendar = _era(groups.get("era")) or _calendar_of_year(int(read))
+    year = _year(text, calendar, published)
+    if year is None:
+        return Found(None, calendar=calendar, precision="year", reason="not a year")
+    try:
+        value = _to_date(calendar, year, 1, 1)
+    except (InvalidDateError, ValueError) as error:
+        return Found(None, calendar=calendar, precision="year", reason=str(error))
+    return Found(value, calendar=calendar, precision="year")
+
+
+def _decade(match: Match, published: datetime.date | None) -> Found:
+    groups = match.groups
+    text = groups["decade"] or ""
+    read = number_value(text)
+    era = _era(groups.get("era"))
+    if read is None or read.denominator != 1 or int(read) % 10:
+        return Found(None, calendar=era or "jalali", precision="decade", reason="not a decade")
+    number = int(read)
+    calendar = era or _calendar_of_year(number if number >= 100 else 1300)
+    if number < 100:  # «دهه ۶۰»: the latest such decade that has begun
+        anchor = _year_at(calendar, published)
+        number += anchor - anchor % 100
+        if number > anchor:
+            number -= 100
+    try:
+        value = _to_date(calendar, number, 1, 1)
+    except (InvalidDateError, ValueError) as error:
+        return Found(None, calendar=calendar, precision="decade", reason=str(error))
+    return Found(value, calendar=calendar, precision="decade")
+
+
+def _century(match: Match, published: datetime.date | None) -> Found:
+    groups = match.groups
+    era = _era(groups.get("era"))
+    calendar: Calendar = era or "jalali"
+    first = day_value(groups["ordinal"] or "")
+    last = day_value(groups.get("ordinal_end") or "") or first
+    if first is None or last is None:
+        return Found(None, calendar=calendar, precision="century", reason="not a century")
+    try:
+        value = _to_date(calendar, (first - 1) * 100 + 1, 1, 1)
+        end = _to_date(calendar, last * 100 + 1, 1, 1) - datetime.timedelta(days=1)
+    except (InvalidDateError, ValueError) as error:
+        return Found(None, calendar=calendar, precision="century", reason=str(error))
+    kind = "range" if last != first else "date"
+    return Found(value, calendar=calendar, precision="century", end_value=end, kind=kind)
+
+
+def _season(match: Match, published: datetime.date | None) -> Found:
+    groups = match.groups
+    season = SEASONS[fold(groups["season"] or "")]
+    era = _era(groups.get("era"))
+    when = fold(groups.get("when") or "")
+    calendar: Calendar = "jalali"
+    if groups.get("year"):
+        read = number_value(groups["year"] or "")
+        if read is None:
+            return Found(None, calendar="jalali", precision="season", reason="not a year")
+        if (era or _calendar_of_year(int(read))) == "gregorian":
+            calendar = "gregorian"
+            year = int(read) - 621
+        else:
+            year = _year(groups["year"] or "", "jalali", published) or int(read)
+    elif published is None:
+        return Found(None, calendar="relative", precision="season", reason=_NO_PUBLISHED)
+    else:
+        calendar = "relative"  # type: ignore[assignment]
+        today = JalaliDate.from_gregorian(published)
+        now = today.year * 4 + (today.month - 1) // 3
+        if when in {"امسال", "سالجاری"}:
+            index = today.year * 4 + season
+        elif when in {"پارسال", "سالگذشته", "سالقبل"}:
+            index = (today.year - 1) * 4 + season
+        elif when in {"سالآینده", "سالبعد"}:
+            index = (today.year + 1) * 4 + season
+        else:  # the nearest: «زمستان گذشته» the last one before now, «آینده» the next
+            index = today.year * 4 + season
+            if when in PAST and index >= now:
+                index -= 4
+            elif when in FUTURE and index <= now:
+                index += 4
+            elif not when and index - now > 2:
+                index -= 4
+            elif not when and now - index > 2:
+                index += 4
+        year, season = divmod(index, 4)
+    try:
+        value = JalaliDate(year, season * 3 + 1, 1).to_gregorian()
+    except (InvalidDateError, ValueError) as error:
+        return Found(None, calendar=calendar, precision="season", reason=str(error))
+    found = Found(value, calendar=calendar, precision="season")
+    found.end_value = period_end(Found(value, calendar="jalali", precision="season"))
+    return found
+
+
+def _relative_day(match: Match, published: datetime.date | None) -> Found:
+    offset = RELATIVE_DAYS[fold(match.groups["word"] or "")]
+    if published is None:
+        return Found(None, calendar="relative", reason=_NO_PUBLISHED)
+    return Found(published + datetime.timedelta(days=offset), calendar="relative")
+
+
+#: future-tense cues in the rest of a sentence, for a bare weekday
+@functools.cache
+def _future_cues() -> regex.Pattern[str]:
+    return regex.compile(r"(?<!\w)(?:خواهد|خواهند|خواهیم|قرار\s+است|آینده)(?!\w)")
+
+
+def _weekday(match: Match, published: datetime.date | None) -> Found:
+    groups = match.groups
+    index = weekday_keys().get(fold(groups["weekday"] or ""))
+    if index is None:
+        return Found(None, calendar="relative", reason="unknown weekday")
+    if published is None:
+        found = Found(None, calendar="relative", reason=_NO_PUBLISHED)
+        found.weekday = index
+        return found
+    direction = fold(groups.get("direction") or "")
+    here = (published.toordinal() + 1) % 7
+    if direction in FUTURE:
+        days = (index - here) % 7 or 7
+    elif direction in PAST:
+        days = -((here - index) % 7 or 7)
+    elif _future_cues().search(match.sentence_rest):
+        days = (index - here) % 7
+    else:  # past-tense reporting: the nearest such day not after publication
+        days = -((here - index) % 7)
+    found = Found(published + datetime.timedelta(days=days), calendar="relative")
+    found.weekday = index
+    return found
+
+
+_PRECISIONS: Final[Mapping[str, str]] = {"هفته": "week", "ماه": "month", "سال": "year"}
+
+
+def _relative_period(match: Match, published: datetime.date | None) -> Found:
+    groups = match.groups
+    word = groups.get("word")
+    unit = groups.get("unit") or "سال"
+    when = fold(groups.get("when") or "")
+    if word == "پارسال" or when in PAST:
+        step = -1
+    elif when in FUTURE:
+        step = 1
+    else:  # امسال, جاری, این, همین
+        step = 0
+    return _period_from(published, unit, step)
+
+
+def _period_from(published: datetime.date | None, unit: str, step: int) -> Found:
+    precision = _PRECISIONS[unit]
+    if published is None:
+        return Found(None, calendar="relative", precision=precision, reason=_NO_PUBLISHED)
+    if unit == "هفته":  # the Persian week starts on Saturday
+        saturday = published - datetime.timedelta(days=(published.toordinal() + 1) % 7)
+        value = saturday + datetime.timedelta(weeks=step)
+    else:
+        today = JalaliDate.from_gregorian(published)
+        start = JalaliDate(today.year, today.month if unit == "ماه" else 1, 1).to_gregorian()
+        value = shift_months("jalali", start, step * (1 if unit == "ماه" else 12))
+    return Found(value, calendar="relative", precision=precision)
+
+
+def _counted(match: Match, published: datetime.date | None) -> Found:
+    groups = match.groups
+    unit = fold(groups["unit"] or "")
+    count = _amount(groups)
+    sign = -1 if fold(groups["when"] or "") in PAST else 1
+    designator, size = UNITS[unit]
+    precision = {"W": "week", "M": "month", "Y": "year"}.get(designator, "day")
+    if count is None:
+        return Found(None, calendar="relative", precision=precision, reason="no exact count")
+    if published is None:
+        return Found(None, calendar="relative", precision=precision, reason=_NO_PUBLISHED)
+    amount = count * size * sign
+    if designator in {"D", "W", "H", "TM", "S"}:
+        days = {"D": 1, "W": 7}.get(designator, 0)  # less than a day: the same day
+        value = published + datetime.timedelta(days=int(amount * days))
+        return Found(value, calendar="relative", precision=precision)
+    months = amount * (12 if designator == "Y" else 1)
+    today = JalaliDate.from_gregorian(published)
+    if designator == "Y":
+        start = JalaliDate(today.year, 1, 1).to_gregorian()
+        precision = precision if precision != "day" else "year"
+    else:
+        start = JalaliDate(today.year, today.month, 1).to_gregorian()
+    try:
+        value = shift_months("jalali", start, int(months))
+    except (InvalidDateError, ValueError) as error:
+        return Found(None, calendar="relative", precision=precision, reason=str(error))
+    return Found(value, calendar="relative", precision=precision)
+
+
+def _amount(groups: Mapping[str, str | None]) -> Fraction | None:
+    """A count with its «و نیم» (and a lone «نیم» for a half)."""
+    text = fold(groups.get("count") or "")
+    if text == "چند":
+        return None
+    count = Fraction(1, 2) if text == "نیم" else number_value(groups.get("count") or "")
+    if count is not None and groups.get("half"):
+        count += Fraction(1, 2)
+    return count
+
+
+def _duration(match: Match, published: datetime.date | None) -> Found:
+    found = Found(None, calendar="relative", kind="duration")
+    parts: dict[str, Fraction] = {}
+    for item in regex.finditer(_duration_item(), match.groups["whole"] or ""):
+        count = _amount({"count": item["count"], "half": item["half"]})
+        if count is None:
+            found.reason = "no exact count"
+            return found
+        designator, size = UNITS[fold(item["unit"])]
+        parts[designator] = parts.get(designator, Fraction(0)) + count * size
+    found.duration = iso_duration(parts)
+    return found
+
+
+def iso_duration(parts: Mapping[str, Fraction]) -> str:
+    """An ISO 8601 duration from amounts by designator, fractions carried down."""
+    amounts = dict(parts)
+    for designator in ("Y", "M", "W", "D", "H", "TM"):
+        amount = amounts.get(designator)
+        if amount is not None and amount.denominator != 1:
+            whole = Fraction(int(amount))
+            smaller, factor = _CARRY[designator]
+            amounts[designator] = whole
+            amounts[smaller] = amounts.get(smaller, Fraction(0)) + (amount - whole) * factor
+    if "W" in amounts and len([a for a in amounts.values() if a]) > 1:
+        amounts["D"] = amounts.get("D", Fraction(0)) + amounts.pop("W") * 7
+
+    def show(designator: str, letter: str) -> str:
+        amount = amounts.get(designator)
+        if not amount:
+            return ""
+        number = str(int(amount)) if amount.denominator == 1 else f"{float(amount):g}"
+        return number + letter
+
+    date = "".join(show(d, d) for d in ("Y", "M", "W", "D"))
+    time = "".join(show(d, d[-1]) for d in ("H", "TM", "S"))
+    return "P" + date + ("T" + time if time else "") if date or time else "PT0S"
+
+
+def _set(match: Match, published: datetime.date | None) -> Found:
+    groups = match.groups
+    unit = fold(groups.get("unit") or "")
+    designator, size = UNITS.get(unit, ("D", 1))
+    count = number_value(groups.get("count") or "") or Fraction(1)
+    return Found(
+        None,
+        calendar="relative",
+        kind="set",
+        duration=iso_duration({designator: count * size}),
+    )
+
+
+def _vague(match: Match, published: datetime.date | None) -> Found:
+    unit = fold(match.groups.get("unit") or "روز")
+    precision = {"هفته": "week", "ماه": "month", "سال": "year"}.get(unit, "day")
+    return Found(None, calendar="relative", precision=precision, reason="vague: no exact date")
+
+
+def _clock(match: Match, published: datetime.date | None) -> Found:
+    groups = match.groups
+    found = Found(None, calendar="relative", kind="time")
+    hour = number_value(groups.get("hour") or "")
+    minute = number_value(groups.get("minute") or "0") or Fraction(0)
+    second = number_value(groups.get("second") or "0") or Fraction(0)
+    if groups.get("half"):
+        minute += 30 if fold(groups["half"] or "") == "نیم" else 15
+    if groups.get("quarter"):  # «یک ربع به هفت»
+        minute = Fraction(-15)
+    elif groups.get("before"):  # «۱۵ دقیقه به ساعت ۱۶»
+        minute = -(number_value(groups["before"] or "") or Fraction(0))
+    if hour is None or hour.denominator != 1:
+        found.reason = "not a time of day"
+        return found
+    total = int(hour) * 60 + int(minute)
+    part = fold(groups.get("part") or "")
+    if DAY_PARTS.get(part) and total < 12 * 60 and not (part in {"ظهر", "بعدازظهر"} and hour == 12):
+        total += 12 * 60
+    if groups.get("meridiem") and fold(groups["meridiem"] or "").upper().startswith(("P", "ب")):
+        total += 12 * 60 if total < 12 * 60 else 0
+    if not (0 <= total <= 24 * 60 and 0 <= second < 60) or int(minute) >= 60:
+        found.reason = "not a time of day"
+        return found
+    found.time = datetime.time(total // 60 % 24, total % 60, int(second))
+    return found
+
+
+def _day_part(match: Match, published: datetime.date | None) -> Found:
+    return Found(None, calendar="relative", kind="time")
+
+
+# -- the rules ----------------------------------------------------------------------------
+
+
+@functools.cache
+def _duration_item() -> str:
+    units = _spaced_words(sorted(UNITS, key=len, reverse=True))
+    return (
+        rf"(?P<count>{_count()}|نیم|چند){_H}(?P<unit>{units})"
+        rf"(?:\s*و\s*(?P<half>نیم)(?!{_H}(?:{units})))?"
+    )
+
+
+@functools.cache
+def rules() -> tuple[Rule, ...]:
+    """The rules, in priority order (longer, more specific first), built once."""
+    day = _day_pattern()
+    weekday = _alternation([*WEEKDAYS, *(w.replace("\u200c", " ") for w in WEEKDAYS)])
+    year = _year_pattern()
+    era = _ERA
+    built: list[Rule] = []
+    calendars: tuple[Calendar, ...] = ("jalali", "gregorian", "hijri")
+    weekday_before = rf"(?:(?:روز\s+)?(?P<weekday>{weekday})[\s،,]+)?"
+    suffix = rf"(?:{_H}ماه)?"
+    for calendar in calendars:
+        month = _month_pattern(calendar, unambiguous=False)
+        safe = _month_pattern(calendar, unambiguous=True)
+        year_after = rf"\s+(?:سال\s+)?(?P<year>{year})(?:\s*(?P<era>{era}))?"
+        # «۱۵ و ۱۶ تیر ۱۴۰۲», «از ۱۰ تا ۱۵ مهر»: one mention per day, month and year shared
+        days = rf"{_W}{weekday_before}{_listed(f'(?P<day>{day})')}\s+(?P<month>{month}){suffix}"
+        months = (
+            rf"{_W}(?P<month>{safe}){suffix}"
+            rf"(?:(?:\s*[،,]\s*(?P<month>{month}){suffix})*\s+و\s*(?P<month>{month}){suffix}"
+            rf"|\s*(?:تا|الی|لغایت|[-–])\s*(?P<month>{month}){suffix})"
+            rf"(?:{year_after}|(?<=ماه)){_E}"
+        )
+        my = (
+            rf"{_W}(?:(?P<month>{safe}){suffix}\s+(?:سال\s+)?(?P<year>{year})"
+            rf"|(?P<month2>{month}){suffix}(?:\s+|\u200c)(?:سال\s+)?(?P<year2>\d{{4}}|{_word_year()}))"
+            rf"(?:\s*(?P<era>{era}))?{_E}"
+        )
+        named_month = (
+            rf"{_W}(?:ماه\s+(?:مبارک\s+)?(?P<month>{month})|(?P<month2>{safe}){_H}ماه"
+            rf"(?!\s+(?:گذشته|آینده|جاری|قبل|بعد|پیش)))"
+            rf"(?:\s+(?P<when>امسال|پارسال|سال\s+(?:گذشته|جاری|آینده)))?{_E}"
+        )
+        resolve = _absolute(calendar)
+        built += [
+            Rule(f"{calendar}_day_month_year", days + year_after + _E, resolve, split="day"),
+            Rule(f"{calendar}_months", months, resolve, split="month"),
+            Rule(f"{calendar}_month_year", my, resolve),
+            Rule(f"{calendar}_day_month", days + _E, resolve, split="day"),
+            Rule(f"{calendar}_month", named_month, _month_this_year(calendar)),
+        ]
+    numeric = (
+        r"(?<![\d/\-.\\])(?P<a>\d{4}|\d{2})\s?([/\-.\\])\s?(?P<b>\d{1,2})\s?\2\s?"
+        r"(?P<c>\d{1,2})(?![\d/\-\\]|\.\d)"
+    )
+    numeric_day_first = (
+        r"(?<![\d/\-.\\])(?P<c>\d{1,2})\s?([/\-.\\])\s?(?P<b>\d{1,2})\s?\2\s?"
+        r"(?P<a>\d{4}|\d{2})(?![\d/\-\\]|\.\d)"
+    )
+    century = (
+        rf"{_W}(?:قرن|سده)(?:{_H}ی)?\s+(?P<ordinal>{day})"
+        rf"(?:\s+و\s+(?P<ordinal_end>{day}))?(?:\s+(?:(?P<era>{era})|هجری))?{_E}"
+    )
+    tens = _alternation(list(TENS))
+    decade = _listed(rf"(?P<decade>\d{{4}}|\d{{2}}|{tens})")
+    decades = (
+        rf"{_W}دهه(?:{_H}(?:ها|های|ی))?\s+{decade}"
+        rf"(?:\s*(?P<era>{era}))?{_E}"
+    )
+    seasons = _alternation(list(SEASONS))
+    when = r"امسال|پارسال|سال\s+(?:گذشته|جاری|آینده|قبل|بعد)|گذشته|آینده|جاری"
+    season = (
+        rf"{_W}(?:فصل(?:{_H}های)?\s+{_listed(f'(?P<season>{seasons})')}"
+        rf"|(?P<season2>{seasons})(?=\s+(?:سال\s+)?{year}{_E}|\s+(?:{when})))"
+        rf"(?:\s+(?:سال\s+)?(?P<year>{year})(?:\s*(?P<era>{era}))?|\s+(?P<when>{when}))?{_E}"
+    )
+    digit_year = r"(?:\d{4}|\d{2})"
+    listed_years = _listed(rf"(?:سال\s+)?(?P<year>{year})")
+    years = (
+        rf"{_W}(?:سال(?:{_H}(?:ها|های))?\s+"
+        rf"|(?<=از\s+)(?={digit_year}\s+تا\s+(?:سال\s+)?(?:{digit_year}|کنون|اکنون)))"
+        rf"{listed_years}"
+        rf"(?:\s*(?:(?P<era>{era})|(?P<bce>قبل\s+از\s+میلاد|پیش\s+از\s+میلاد|ق\.\s?م\.?)))?"
+        rf"{_E}{_NOT_A_YEAR_AFTER}"
+    )
+    year_era = (
+        rf"{_W}(?:سال\s+)?(?:(?P<year>\d{{3,4}})\s*(?P<era>{era}|ق\.?)"
+        rf"|(?P<year2>\d{{1,4}})\s*(?P<bce>قبل\s+از\s+میلاد|پیش\s+از\s+میلاد|ق\.\s?م\.?)){_E}"
+    )
+    directions = "|".join(sorted(PAST | FUTURE))
+    weekday_rule = (
+        rf"{_W}(?:(?:روز\s+)?(?P<weekday>{weekday})(?:{_H}(?:شب|صبح|عصر))?\s+(?P<direction>{directions})"
+        rf"|روز\s+(?P<weekday2>{weekday})){_E}"
+    )
+    relative = _alternation([*RELATIVE_DAYS, "پس‌فردا", "شب گذشته", "امروز صبح"])
+    units = _spaced_words(sorted(UNITS, key=len, reverse=True))
+    periods = (
+        rf"{_W}(?:(?P<unit>هفته|ماه|سال)\s+(?P<when>گذشته|قبل|پیش|جاری|آینده|بعد|آتی|اخیر)"
+        rf"|(?P<when2>این|همین)\s+(?P<unit2>هفته|ماه|سال)|(?P<word>امسال|پارسال)){_E}"
+    )
+    counted = (
+        rf"{_W}(?P<count>{_count()}|نیم|چند){_H}(?P<unit>{units})(?:\s*و\s*(?P<half>نیم))?\s+"
+        rf"(?P<when>پیش|قبل|بعد(?!\s*از\s*ظهر)|گذشته|آینده|دیگر){_E}"
+    )
+    # «پایان سال», «نیمه دوم سال جاری»: the current period, for a part of it
+    current = (
+        rf"{_W}(?P<unit>سال|ماه|هفته)(?<=(?:ابتدای|آغاز|شروع|پایان|انتهای|اواخر|اوایل|اواسط"
+        rf"|نیمه(?:{_H}ی)?\s+(?:اول|نخست|دوم)|(?:سه|شش){_H}ماه(?:ه|{_H}ی)?\s+(?:اول|نخست|دوم|سوم|چهارم)"
+        rf"|ربع\s+(?:اول|نخست|دوم|سوم|چهارم))(?:{_H}ی)?\s+(?:سال|ماه|هفته))"
+        rf"(?:\s+(?P<when>جاری))?(?!\s*(?:\d|گذشته|آینده|قبل|بعد|پیش))(?![\w\d]|{_H}(?:ها|ی\s))"
+    )
+    item = regex.sub(r"\(\?P<\w+>", "(?:", _duration_item())
+    durations = rf"{_W}(?P<whole>{item}(?:\s*و\s*{item})*)(?:ه|ی|گی)?{_E}"
+    sets = (
+        rf"{_W}(?:هر\s+(?:(?P<count>{_count()})\s+)?(?P<unit>{units})"
+        rf"|(?P<unit2>روز|هفته|ماه|سال){_H}ای\s+(?:{_count()})\s+(?:بار|مرتبه|دفعه|نوبت)"
+        rf"|(?:یک\s+)?(?P<unit3>روز|هفته|ماه|سال|شب)\s+در\s+(?:میان|میون)){_E}"
+    )
+    vague = (
+        rf"{_W}(?:(?:این|همین)\s+(?P<unit>روز|هفته|ماه|سال){_H}ها"
+        rf"|(?P<unit2>روز|هفته|ماه|سال){_H}(?:ها|های)\s+"
+        rf"(?:گذشته|اخیر|آینده|آتی|پیش\s+رو|اول|نخست|پایانی)"
+        rf"|{_alternation(list(_VAGUE_WORDS))}){_E}"
+    )
+    parts = _spaced_words(sorted(DAY_PARTS, key=len, reverse=True))
+    hour_words = _alternation(
+        [w for w, n in (*ONES.items(), *TEENS.items()) if n]
+        + ["بیست"]
+        + [f"بیست و {w}" for w in ("یک", "دو", "سه", "چهار")]
+    )
+    hour = rf"(?:\d{{1,2}}|{hour_words})"
+    minute = rf"(?:\d{{1,2}}|{_cardinal_words()})"
+    clock = (
+        rf"{_W}(?:(?:در\s+)?ساعت\s+(?P<hour>{hour})"
+        rf"(?:(?::|\s*و\s*)(?P<minute>{minute})(?:{_H}دقیقه)?)?"
+        rf"(?:\s*و\s*(?P<second>{minute}){_H}ثانیه)?(?:\s*و\s*(?P<half>نیم|ربع))?"
+        rf"|(?P<hour2>\d{{1,2}})\s?:\s?(?P<minute2>\d{{2}})(?:\s?:\s?(?P<second2>\d{{2}}))?"
+        rf"(?![\d:/])"
+        rf"|(?P<hour3>{hour})\s*و\s*(?P<half3>نیم|ربع)(?=\s+(?:{parts}))"
+        rf"|(?:(?P<before>{minute}){_H}دقیقه|(?P<quarter>(?:یک\s+)?ربع))\s+به\s+(?:ساعت\s+)?"
+        rf"(?P<hour4>{hour}))"
+        rf"(?:\s*(?P<meridiem>AM|PM|am|pm|ق\.\s?ظ|ب\.\s?ظ))?(?:\s+(?P<part>{parts}))?{_E}"
+    )
+    bare_weekday = rf"{_W}(?P<weekday>{weekday})(?:\u200c(?:شب|صبح|عصر))?(?![\w\d]|[\u200c ]سوری)"
+    built += [
+        Rule("numeric_date", numeric, _numeric),
+        Rule("numeric_date_day_first", numeric_day_first, _numeric_day_first),
+        Rule("century", century, _century),
+        Rule("decade", decades, _decade, split="decade"),
+        Rule("season", season, _season, split="season"),
+        Rule("time", clock, _clock),
+        Rule("counted", counted, _counted),
+        Rule("relative_period", periods, _relative_period),
+        Rule("current_period", current, _relative_period),
+        Rule("vague", vague, _vague),
+        Rule("set", sets, _set),
+        Rule("year", years, _year_only, split="year"),
+        Rule("year_era", year_era, _year_only),
+        Rule("duration", durations, _duration),
+        Rule("weekday", weekday_rule, _weekday),
+        Rule("relative_day", rf"{_W}(?P<word>{relative}){_E}", _relative_day),
+        Rule("bare_weekday", bare_weekday, _weekday),
+        Rule("day_part", rf"{_W}(?P<part>{parts}){_E}", _day_part),
+    ]
+    return tuple(built)
+
+
+def _month_this_year(calendar: Calendar) -> Resolve:
+    """«ماه سپتامبر», «آبان‌ماه امسال»: the month in the year ``when`` says, or the nearest."""
+    absolute = _absolute(calendar)
+
+    def resolve(match: Match, published: datetime.date | None) -> Found:
+        when = fold(match.groups.get("when") or "")
+        if not when or published is None or calendar != "jalali":
+            return absolute(match, published)
+        this = JalaliDate.from_gregorian(published).year
+        step = -1 if when in {"پارسال", "سالگذشته"} else 1 if when == "سالآینده" else 0
+        groups = {**match.groups, "year": str(this + step)}
+        return absolute(Match(groups, match.sentence_rest), published)
+
+    return resolve
