@@ -189,15 +189,15 @@ def day_value(text: str) -> int | None:
     return day_words().get(fold(text))
 
 
-@functools.cache
-def _month_pattern(calendar: Calendar, unambiguous: bool) -> str:
+def _month_spellings(calendar: Calendar, unambiguous: bool) -> list[str]:
+    """A calendar's month names as written (``unambiguous``: not «مه», «می»)."""
     names, variants = month_names(calendar)
     spelled = list(names) + list(variants)
     if calendar == "hijri":  # «ربیع‌الاول» is also written «ربیع الاول»
         spelled += [name.replace("\u200c", " ") for name in spelled]
     if unambiguous:
         spelled = [name for name in spelled if fold(name) not in _AMBIGUOUS_MONTHS]
-    return _alternation(spelled)
+    return spelled
 
 
 @functools.cache
@@ -244,6 +244,7 @@ class Found:
         "kind",
         "precision",
         "reason",
+        "rule",
         "time",
         "value",
         "weekday",
@@ -271,6 +272,8 @@ class Found:
         self.time = time
         #: the weekday written (Saturday = 0), for a check against a date beside it
         self.weekday: int | None = None
+        #: the rule's name, when the resolver tells it (one pattern for three calendars)
+        self.rule: str | None = None
 
 
 class Match:
@@ -432,36 +435,62 @@ _NO_PUBLISHED: Final = "no publication date"
 # -- resolvers ----------------------------------------------------------------------------
 
 
-def _absolute(calendar: Calendar) -> Resolve:
+def _month_of(name: str) -> tuple[Calendar, int] | None:
+    """The calendar a month name belongs to, and its number (no name is in two)."""
+    key = fold(name)
+    for calendar in _CALENDARS:
+        month = month_keys(calendar).get(key)
+        if month is not None:
+            return calendar, month
+    return None
+
+
+_CALENDARS: Final[tuple[Calendar, ...]] = ("jalali", "gregorian", "hijri")
+
+
+def _named(form: str) -> Resolve:
+    """A date with a month name; the rule is named by calendar and ``form``."""
+
     def resolve(match: Match, published: datetime.date | None) -> Found:
         groups = match.groups
-        here = _era(groups.get("era")) or calendar
-        month = month_keys(here).get(fold(groups["month"] or ""))
-        raw_day = groups.get("day")
-        day = day_value(raw_day) if raw_day else None
-        if month is None:
-            return Found(None, calendar=here, reason="unknown month name")
-        precision = "month" if day is None else "day"
-        if groups.get("year"):
-            year = _year(groups["year"] or "", here, published)
-            if year is None:
-                return Found(None, calendar=here, precision=precision, reason="not a year")
-        elif published is None:
-            reason = "no year and " + _NO_PUBLISHED
-            return Found(None, calendar=here, precision=precision, reason=reason)
-        else:
-            year = _nearest_year(here, month, day or 15, published)
-        try:
-            value = _to_date(here, year, month, day or 1)
-        except (InvalidDateError, ValueError) as error:
-            return Found(None, calendar=here, precision=precision, reason=str(error))
-        found = Found(value, calendar=here, precision=precision)
-        weekday = groups.get("weekday")
-        if weekday and day is not None:
-            found.reason = _weekday_mismatch(weekday, value)
+        calendar, month = _month_of(groups["month"] or "") or ("jalali", 0)
+        found = _resolve_named(groups, calendar, month, published)
+        written = "_year" if form == "day_month" and groups.get("year") else ""
+        found.rule = f"{calendar}_{form}{written}"
         return found
 
     return resolve
+
+
+def _resolve_named(
+    groups: Mapping[str, str | None],
+    calendar: Calendar,
+    month: int,
+    published: datetime.date | None,
+) -> Found:
+    raw_day = groups.get("day")
+    day = day_value(raw_day) if raw_day else None
+    precision = "month" if day is None else "day"
+    if not month:
+        return Found(None, calendar=calendar, precision=precision, reason="unknown month name")
+    if groups.get("year"):
+        year = _year(groups["year"] or "", calendar, published)
+        if year is None:
+            return Found(None, calendar=calendar, precision=precision, reason="not a year")
+    elif published is None:
+        reason = "no year and " + _NO_PUBLISHED
+        return Found(None, calendar=calendar, precision=precision, reason=reason)
+    else:
+        year = _nearest_year(calendar, month, day or 15, published)
+    try:
+        value = _to_date(calendar, year, month, day or 1)
+    except (InvalidDateError, ValueError) as error:
+        return Found(None, calendar=calendar, precision=precision, reason=str(error))
+    found = Found(value, calendar=calendar, precision=precision)
+    weekday = groups.get("weekday")
+    if weekday and day is not None:
+        found.reason = _weekday_mismatch(weekday, value)
+    return found
 
 
 def _weekday_mismatch(weekday: str, value: datetime.date) -> str | None:
@@ -841,39 +870,42 @@ def rules() -> tuple[Rule, ...]:
     year = _year_pattern()
     era = _ERA
     built: list[Rule] = []
-    calendars: tuple[Calendar, ...] = ("jalali", "gregorian", "hijri")
     weekday_before = rf"(?:(?:روز\s+)?(?P<weekday>{weekday})[\s،,]+)?"
     suffix = rf"(?:{_H}ماه)?"
-    for calendar in calendars:
-        month = _month_pattern(calendar, unambiguous=False)
-        safe = _month_pattern(calendar, unambiguous=True)
-        year_after = rf"\s+(?:سال\s+)?(?P<year>{year})(?:\s*(?P<era>{era}))?"
-        # «۱۵ و ۱۶ تیر ۱۴۰۲», «از ۱۰ تا ۱۵ مهر»: one mention per day, month and year shared
-        days = rf"{_W}{weekday_before}{_listed(f'(?P<day>{day})')}\s+(?P<month>{month}){suffix}"
-        months = (
-            rf"{_W}(?P<month>{safe}){suffix}"
-            rf"(?:(?:\s*[،,]\s*(?P<month>{month}){suffix})*\s+و\s*(?P<month>{month}){suffix}"
-            rf"|\s*(?:تا|الی|لغایت|[-–])\s*(?P<month>{month}){suffix})"
-            rf"(?:{year_after}|(?<=ماه)){_E}"
-        )
-        my = (
-            rf"{_W}(?:(?P<month>{safe}){suffix}\s+(?:سال\s+)?(?P<year>{year})"
-            rf"|(?P<month2>{month}){suffix}(?:\s+|\u200c)(?:سال\s+)?(?P<year2>\d{{4}}|{_word_year()}))"
-            rf"(?:\s*(?P<era>{era}))?{_E}"
-        )
-        named_month = (
-            rf"{_W}(?:ماه\s+(?:مبارک\s+)?(?P<month>{month})|(?P<month2>{safe}){_H}ماه"
-            rf"(?!\s+(?:گذشته|آینده|جاری|قبل|بعد|پیش)))"
-            rf"(?:\s+(?P<when>امسال|پارسال|سال\s+(?:گذشته|جاری|آینده)))?{_E}"
-        )
-        resolve = _absolute(calendar)
-        built += [
-            Rule(f"{calendar}_day_month_year", days + year_after + _E, resolve, split="day"),
-            Rule(f"{calendar}_months", months, resolve, split="month"),
-            Rule(f"{calendar}_month_year", my, resolve),
-            Rule(f"{calendar}_day_month", days + _E, resolve, split="day"),
-            Rule(f"{calendar}_month", named_month, _month_this_year(calendar)),
-        ]
+    month = _alternation(
+        [name for calendar in _CALENDARS for name in _month_spellings(calendar, False)]
+    )
+    safe = _alternation(
+        [name for calendar in _CALENDARS for name in _month_spellings(calendar, True)]
+    )
+    year_after = rf"\s+(?:سال\s+)?(?P<year>{year})(?:\s*(?P<era>{era}))?"
+    # «۱۵ و ۱۶ تیر ۱۴۰۲», «از ۱۰ تا ۱۵ مهر»: one mention per day, month and year shared
+    days = (
+        rf"{_W}{weekday_before}{_listed(f'(?P<day>{day})')}\s+(?P<month>{month}){suffix}"
+        rf"(?:{year_after})?{_E}"
+    )
+    months = (
+        rf"{_W}(?P<month>{safe}){suffix}"
+        rf"(?:(?:\s*[،,]\s*(?P<month>{month}){suffix})*\s+و\s*(?P<month>{month}){suffix}"
+        rf"|\s*(?:تا|الی|لغایت|[-–])\s*(?P<month>{month}){suffix})"
+        rf"(?:{year_after}|(?<=ماه)){_E}"
+    )
+    my = (
+        rf"{_W}(?:(?P<month>{safe}){suffix}\s+(?:سال\s+)?(?P<year>{year})"
+        rf"|(?P<month2>{month}){suffix}(?:\s+|\u200c)(?:سال\s+)?"
+        rf"(?P<year2>\d{{4}}|{_word_year()}))(?:\s*(?P<era>{era}))?{_E}"
+    )
+    named_month = (
+        rf"{_W}(?:ماه\s+(?:مبارک\s+)?(?P<month>{month})|(?P<month2>{safe}){_H}ماه"
+        rf"(?!\s+(?:گذشته|آینده|جاری|قبل|بعد|پیش)))"
+        rf"(?:\s+(?P<when>امسال|پارسال|سال\s+(?:گذشته|جاری|آینده)))?{_E}"
+    )
+    built += [
+        Rule("day_month", days, _named("day_month"), split="day"),
+        Rule("months", months, _named("months"), split="month"),
+        Rule("month_year", my, _named("month_year")),
+        Rule("month", named_month, _month_this_year),
+    ]
     numeric = (
         r"(?<![\d/\-.\\])(?P<a>\d{4}|\d{2})\s?([/\-.\\])\s?(?P<b>\d{1,2})\s?\2\s?"
         r"(?P<c>\d{1,2})(?![\d/\-\\]|\.\d)"
@@ -990,17 +1022,11 @@ def rules() -> tuple[Rule, ...]:
     return tuple(built)
 
 
-def _month_this_year(calendar: Calendar) -> Resolve:
+def _month_this_year(match: Match, published: datetime.date | None) -> Found:
     """«ماه سپتامبر», «آبان‌ماه امسال»: the month in the year ``when`` says, or the nearest."""
-    absolute = _absolute(calendar)
-
-    def resolve(match: Match, published: datetime.date | None) -> Found:
-        when = fold(match.groups.get("when") or "")
-        if not when or published is None or calendar != "jalali":
-            return absolute(match, published)
+    when = fold(match.groups.get("when") or "")
+    if when and published is not None:
         this = JalaliDate.from_gregorian(published).year
         step = -1 if when in {"پارسال", "سالگذشته"} else 1 if when == "سالآینده" else 0
-        groups = {**match.groups, "year": str(this + step)}
-        return absolute(Match(groups, match.sentence_rest), published)
-
-    return resolve
+        match = Match({**match.groups, "year": str(this + step)}, match.sentence_rest)
+    return _named("month")(match, published)

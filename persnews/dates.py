@@ -122,7 +122,7 @@ def _scanned(norm: str, reference: datetime.date | None) -> list[_Hit]:
             items = match.spans(rule.split) if rule.split else []
             if len(items) < 2:
                 found = rule.resolve(Match(groups, rest), reference)
-                hits.append(_Hit(start, end, rule.name, found))
+                hits.append(_Hit(start, end, found.rule or rule.name, found))
                 continue
             split = rule.split or ""
             texts = match.captures(split)
@@ -133,7 +133,7 @@ def _scanned(norm: str, reference: datetime.date | None) -> list[_Hit]:
                 found = rule.resolve(Match(mine, rest), reference)
                 first = start if index == 0 else item_start
                 last = end if index == len(items) - 1 else item_end
-                hits.append(_Hit(first, last, rule.name, found))
+                hits.append(_Hit(first, last, found.rule or rule.name, found))
     hits.sort(key=lambda hit: hit.start)
     return hits
 
