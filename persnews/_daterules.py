@@ -16,7 +16,7 @@ from typing import Final
 
 import regex
 
-from persnews import _hijri
+from persnews import _data, _hijri
 from persnews._datetext import (
     ERAS,
     WEEKDAYS,
@@ -30,7 +30,7 @@ from persnews._datetext import (
 )
 from persnews.calendar import HijriDate, JalaliDate
 from persnews.errors import InvalidDateError
-from persnews.numbers import HUNDREDS, ONES, SCALES, TEENS, TENS, parse_number
+from persnews.numbers import HUNDREDS, ONES, SCALES, TEENS, TENS, ordinal_pattern, parse_number
 
 __all__ = ["Found", "Match", "Rule", "period_end", "rules", "shift_months"]
 
@@ -45,6 +45,7 @@ RELATIVE_DAYS: Final[Mapping[str, int]] = {
     "دیروز": -1,
     "دیشب": -1,
     "شبگذشته": -1,
+    "روزگذشته": -1,
     "پریروز": -2,
     "پریشب": -2,
     "فردا": 1,
@@ -100,6 +101,8 @@ _CARRY: Final[Mapping[str, tuple[str, int]]] = {
     "H": ("TM", 60),
     "TM": ("S", 60),
 }
+#: words for a part of a period, before a month name alone («اواسط آذر»)
+_PART_WORDS: Final = "اوایل|اوائل|اواسط|اواخر|ابتدای|آغاز|پایان|انتهای|نیمه|میانه"
 #: vague expressions: found, with no value
 _VAGUE_WORDS: Final = ("اخیرا", "اخیراً", "به تازگی", "به‌تازگی", "چندی پیش", "این روزها")
 
@@ -107,6 +110,16 @@ _W: Final = r"\b"  # a word starts here: every rule starts with a word character
 _E: Final = r"(?![\w\d])"  # a word ends here
 _H: Final = "[\u200c ]?"  # a half-space, a space or nothing
 _SEP_LIST: Final = r"\s*(?:[،,]\s*(?:و\s+)?|و\s+|تا\s+|الی\s+|[-–]\s*)"
+
+
+def _weekday_pattern() -> str:
+    """Weekday names, «شنبه» joined with a half-space, a space or nothing: «پنج شنبه»."""
+    names = []
+    for name in WEEKDAYS:
+        folded = fold(name)
+        head = folded[: -len("شنبه")] if folded.endswith("شنبه") else ""
+        names.append(regex.escape(head) + _H + "شنبه" if head else regex.escape(folded))
+    return trie_pattern(names)
 
 
 def _alternation(names: list[str] | tuple[str, ...]) -> str:
@@ -168,7 +181,7 @@ def number_value(text: str) -> Fraction | None:
 def _day_pattern() -> str:
     # day words are folded (no spaces): «بیستویکم» matches «بیست و یکم»
     words = trie_pattern(_spaced(word) for word in day_words())
-    return rf"(?:\d{{1,2}}(?:ام|م)?|{words})"
+    return rf"(?:(?:[3۳][01۰۱]|[012۰۱۲]?\d)(?!\d)(?:ام|م)?|{words})"
 
 
 def _spaced(folded: str) -> str:
@@ -226,8 +239,8 @@ _NOT_A_YEAR_AFTER: Final = r"(?!\s*(?:درصد|نفر|هزار|میلیون|می
 
 
 _ERA: Final = (
-    r"(?:ه\.\s?ش\.?|هجری\s+شمسی|هجری\s+خورشیدی|شمسی|خورشیدی|میلادی|ه\.\s?ق\.?"
-    r"|هجری\s+قمری|قمری)"
+    r"\(?\s*(?:ه\.\s?ش\.?|هجری\s+شمسی|هجری\s+خورشیدی|شمسی|خورشیدی|میلادی|ه\.\s?ق\.?"
+    r"|هجری\s+قمری|قمری)(?:\s*\))?"
 )
 
 
@@ -407,7 +420,7 @@ def _year_at(calendar: Calendar, published: datetime.date | None) -> int:
 def _era(text: str | None) -> Calendar | None:
     if not text:
         return None
-    return ERAS.get(fold(text).replace(".", ""))
+    return ERAS.get(fold(text).replace(".", "").strip("()"))
 
 
 def _nearest_year(calendar: Calendar, month: int, day: int, published: datetime.date) -> int:
@@ -655,7 +668,12 @@ def _relative_day(match: Match, published: datetime.date | None) -> Found:
     offset = RELATIVE_DAYS[fold(match.groups["word"] or "")]
     if published is None:
         return Found(None, calendar="relative", reason=_NO_PUBLISHED)
-    return Found(published + datetime.timedelta(days=offset), calendar="relative")
+    value = published + datetime.timedelta(days=offset)
+    found = Found(value, calendar="relative")
+    weekday = match.groups.get("weekday")  # «امروزدوشنبه», written without a space
+    if weekday:
+        found.reason = _weekday_mismatch(weekday, value)
+    return found
 
 
 #: future-tense cues in the rest of a sentence, for a bare weekday
@@ -802,6 +820,8 @@ def iso_duration(parts: Mapping[str, Fraction]) -> str:
 def _set(match: Match, published: datetime.date | None) -> Found:
     groups = match.groups
     unit = fold(groups.get("unit") or "")
+    if groups.get("part"):  # «صبح‌ها»: every morning
+        unit = "روز"
     designator, size = UNITS.get(unit, ("D", 1))
     count = number_value(groups.get("count") or "") or Fraction(1)
     return Found(
@@ -815,6 +835,8 @@ def _set(match: Match, published: datetime.date | None) -> Found:
 def _vague(match: Match, published: datetime.date | None) -> Found:
     unit = fold(match.groups.get("unit") or "روز")
     precision = {"هفته": "week", "ماه": "month", "سال": "year"}.get(unit, "day")
+    if match.groups.get("season"):  # «هوای سرد زمستانی»: a season, not which one
+        precision = "season"
     return Found(None, calendar="relative", precision=precision, reason="vague: no exact date")
 
 
@@ -847,6 +869,7 @@ def _clock(match: Match, published: datetime.date | None) -> Found:
 
 
 def _day_part(match: Match, published: datetime.date | None) -> Found:
+    """A time with no clock: «بامداد», «دقیقه ۹۰» of a match."""
     return Found(None, calendar="relative", kind="time")
 
 
@@ -866,7 +889,7 @@ def _duration_item() -> str:
 def rules() -> tuple[Rule, ...]:
     """The rules, in priority order (longer, more specific first), built once."""
     day = _day_pattern()
-    weekday = _alternation([*WEEKDAYS, *(w.replace("\u200c", " ") for w in WEEKDAYS)])
+    weekday = _weekday_pattern()
     year = _year_pattern()
     era = _ERA
     built: list[Rule] = []
@@ -888,7 +911,7 @@ def rules() -> tuple[Rule, ...]:
         rf"{_W}(?P<month>{safe}){suffix}"
         rf"(?:(?:\s*[،,]\s*(?P<month>{month}){suffix})*\s+و\s*(?P<month>{month}){suffix}"
         rf"|\s*(?:تا|الی|لغایت|[-–])\s*(?P<month>{month}){suffix})"
-        rf"(?:{year_after}|(?<=ماه)){_E}"
+        rf"(?:{year_after})?{_E}"
     )
     my = (
         rf"{_W}(?:(?P<month>{safe}){suffix}\s+(?:سال\s+)?(?P<year>{year})"
@@ -897,7 +920,8 @@ def rules() -> tuple[Rule, ...]:
     )
     named_month = (
         rf"{_W}(?:ماه\s+(?:مبارک\s+)?(?P<month>{month})|(?P<month2>{safe}){_H}ماه"
-        rf"(?!\s+(?:گذشته|آینده|جاری|قبل|بعد|پیش)))"
+        rf"(?!\s+(?:گذشته|آینده|جاری|قبل|بعد|پیش))"
+        rf"|(?P<month3>{safe})(?<=(?:{_PART_WORDS})\s+\w+))"
         rf"(?:\s+(?P<when>امسال|پارسال|سال\s+(?:گذشته|جاری|آینده)))?{_E}"
     )
     built += [
@@ -946,17 +970,19 @@ def rules() -> tuple[Rule, ...]:
     )
     directions = "|".join(sorted(PAST | FUTURE))
     weekday_rule = (
-        rf"{_W}(?:(?:روز\s+)?(?P<weekday>{weekday})(?:{_H}(?:شب|صبح|عصر))?\s+(?P<direction>{directions})"
+        rf"{_W}(?:(?:روز\s+)?(?P<weekday>{weekday})(?:{_H}(?:شب|صبح|عصر))?(?:{_H}ی)?\s+"
+        rf"(?P<direction>{directions})"
         rf"|روز\s+(?P<weekday2>{weekday})){_E}"
     )
-    relative = _alternation([*RELATIVE_DAYS, "پس‌فردا", "شب گذشته", "امروز صبح"])
+    relative = _alternation([*RELATIVE_DAYS, "پس‌فردا", "شب گذشته", "روز گذشته", "امروز صبح"])
     units = _spaced_words(sorted(UNITS, key=len, reverse=True))
     periods = (
-        rf"{_W}(?:(?P<unit>هفته|ماه|سال)\s+(?P<when>گذشته|قبل|پیش|جاری|آینده|بعد|آتی|اخیر)"
+        rf"{_W}(?:(?P<unit>هفته|ماه|سال)(?:{_H}ی)?\s+(?P<when>گذشته|قبل|پیش|جاری|آینده|بعد|آتی|اخیر)"
         rf"|(?P<when2>این|همین)\s+(?P<unit2>هفته|ماه|سال)|(?P<word>امسال|پارسال)){_E}"
     )
     counted = (
-        rf"{_W}(?P<count>{_count()}|نیم|چند){_H}(?P<unit>{units})(?:\s*و\s*(?P<half>نیم))?\s+"
+        rf"{_W}(?P<count>{_count()}|نیم|چند){_H}(?P<unit>{units})(?:\s*و\s*(?P<half>نیم))?"
+        rf"(?:{_H}ی)?\s+"
         rf"(?P<when>پیش|قبل|بعد(?!\s*از\s*ظهر)|گذشته|آینده|دیگر){_E}"
     )
     # «پایان سال», «نیمه دوم سال جاری»: the current period, for a part of it
@@ -967,17 +993,24 @@ def rules() -> tuple[Rule, ...]:
         rf"(?:\s+(?P<when>جاری))?(?!\s*(?:\d|گذشته|آینده|قبل|بعد|پیش))(?![\w\d]|{_H}(?:ها|ی\s))"
     )
     item = regex.sub(r"\(\?P<\w+>", "(?:", _duration_item())
-    durations = rf"{_W}(?P<whole>{item}(?:\s*و\s*{item})*)(?:ه|ی|گی)?{_E}"
+    durations = rf"{_W}(?P<whole>{item}(?:\s*و\s*{item})*)(?:ه|ی|گی)?(?:\u200c(?:ست|است|ای))?{_E}"
     sets = (
         rf"{_W}(?:هر\s+(?:(?P<count>{_count()})\s+)?(?P<unit>{units})"
-        rf"|(?P<unit2>روز|هفته|ماه|سال){_H}ای\s+(?:{_count()})\s+(?:بار|مرتبه|دفعه|نوبت)"
-        rf"|(?:یک\s+)?(?P<unit3>روز|هفته|ماه|سال|شب)\s+در\s+(?:میان|میون)){_E}"
+        rf"|(?P<unit2>روز|هفته|ماه|سال)(?:{_H}ای|ی)\s+(?:{_count()})\s+(?:بار|مرتبه|دفعه|نوبت)"
+        rf"|(?:یک\s+)?(?P<unit3>روز|هفته|ماه|سال|شب)\s+در\s+(?:میان|میون)"
+        rf"|(?P<part>صبح|شب|عصر|ظهر|بعدازظهر){_H}ها){_E}"
     )
     vague = (
         rf"{_W}(?:(?:این|همین)\s+(?P<unit>روز|هفته|ماه|سال){_H}ها"
         rf"|(?P<unit2>روز|هفته|ماه|سال){_H}(?:ها|های)\s+"
         rf"(?:گذشته|اخیر|آینده|آتی|پیش\s+رو|اول|نخست|پایانی)"
-        rf"|{_alternation(list(_VAGUE_WORDS))}){_E}"
+        rf"|{_alternation(list(_VAGUE_WORDS))}"
+        rf"|(?:{month}{suffix}\s+)?(?:آن|همان)\s+(?P<unit3>روز|هفته|ماه|سال|شب|زمان)"
+        rf"|این\s+روز(?!{_H}(?:ها|ی))|سالروز"
+        rf"|(?P<season>بهاری|بهاره|تابستانی|تابستانه|پاییزی|پاییزه|پائیزی|زمستانی|زمستانه)"
+        rf"|(?P<unit4>روز|هفته|ماه|سال)(?:{_H}ها(?:ی)?|ی)\s+دیگر"
+        rf"|(?P<unit5>دهه|سال|ماه|هفته)(?:{_H}ی)?\s+(?:اول|نخست|دوم|سوم|چهارم|پنجم|آخر|پایانی)"
+        rf"(?:\s+(?:قرن|سال|ماه|دهه)(?:\s+(?:میلادی|شمسی|قمری|جاری|گذشته))?)?){_E}"
     )
     parts = _spaced_words(sorted(DAY_PARTS, key=len, reverse=True))
     hour_words = _alternation(
@@ -998,14 +1031,31 @@ def rules() -> tuple[Rule, ...]:
         rf"(?P<hour4>{hour}))"
         rf"(?:\s*(?P<meridiem>AM|PM|am|pm|ق\.\s?ظ|ب\.\s?ظ))?(?:\s+(?P<part>{parts}))?{_E}"
     )
+    # «در دقیقه ۹۰», «دقایق ۵، ۶۱ و ۸۹»: minutes of a match, as sports news counts them
+    minutes = _listed(r"\d{1,3}")
+    match_minute = rf"{_W}(?:دقیقه|دقایق)(?:{_H}ی)?\s+{minutes}{_E}"
     bare_weekday = rf"{_W}(?P<weekday>{weekday})(?:\u200c(?:شب|صبح|عصر))?(?![\w\d]|[\u200c ]سوری)"
+    occasion = (
+        rf"{_W}(?:(?:روز|روزهای|ایام|شب|شب‌های|سالروز)\s+)?(?P<occasion>{_occasion_names()})"
+        rf"(?:{_H}ی)?(?:\s+(?:سال\s+)?(?P<year>{year}))?{_E}"
+    )
+    ordinal_day = (
+        rf"{_W}(?P<ordinal>{ordinal_pattern()})\s+(?P<unit>سالگرد|سالروز|سال|ماه|هفته|دهه)"
+        rf"|(?P<ordinal2>{ordinal_pattern()})\s+روز(?:\s+(?:از\s+)?(?:(?P<of>سال|ماه)"
+        rf"(?:\s+(?P<year>{year})|\s+(?P<when>جاری))?|(?P<month>{month}){suffix}"
+        rf"(?:\s+(?:سال\s+)?(?P<year2>{year}))?))?{_E}"
+    )
     built += [
+        Rule("ordinal_day", ordinal_day, _ordinal_day),
+        Rule("occasion", occasion, _occasion),
+        Rule("event_year", _event_years(), _year_only),
         Rule("numeric_date", numeric, _numeric),
         Rule("numeric_date_day_first", numeric_day_first, _numeric_day_first),
         Rule("century", century, _century),
         Rule("decade", decades, _decade, split="decade"),
         Rule("season", season, _season, split="season"),
         Rule("time", clock, _clock),
+        Rule("match_minute", match_minute, _day_part),
         Rule("counted", counted, _counted),
         Rule("relative_period", periods, _relative_period),
         Rule("current_period", current, _relative_period),
@@ -1015,11 +1065,104 @@ def rules() -> tuple[Rule, ...]:
         Rule("year_era", year_era, _year_only),
         Rule("duration", durations, _duration),
         Rule("weekday", weekday_rule, _weekday),
-        Rule("relative_day", rf"{_W}(?P<word>{relative}){_E}", _relative_day),
+        Rule(
+            "relative_day",
+            rf"{_W}(?P<word>{relative})(?:(?<=روز)(?P<weekday>{weekday}))?{_E}",
+            _relative_day,
+        ),
         Rule("bare_weekday", bare_weekday, _weekday),
         Rule("day_part", rf"{_W}(?P<part>{parts}){_E}", _day_part),
     ]
     return tuple(built)
+
+
+@functools.cache
+def _event_years() -> str:
+    """A year after the name of an event or an act: «جام جهانی ۲۰۱۸», «انتخابات ۹۶».
+
+    The names are ``data/year_cues.tsv``; four-digit years must be in 1300–1499 or
+    1900–2099, two-digit ones only after cues marked so.
+    """
+    header, rows = _data.table("year_cues")
+    cue, two = header.index("cue"), header.index("two_digit_years")
+    every = _alternation([row[cue] for row in rows])
+    short = _alternation([row[cue] for row in rows if row[two] == "yes"])
+    four = r"(?:[1۱][34۳۴]|[1۱][9۹]|[2۲][0۰])\d\d"
+    words = r"(?:\s+[\p{L}\u200c]+){0,2}"  # «جام جهانی قطر ۲۰۲۲», «انتخابات ریاست جمهوری ۹۶»
+    return (
+        rf"{_W}(?:(?P<year>{four})(?<=(?:{every}){words}\s*\d{{4}})"
+        rf"|(?P<year2>\d{{2}})(?<=(?:{short}){words}\s*\d{{2}})){_E}{_NOT_A_YEAR_AFTER}"
+    )
+
+
+@functools.cache
+def _occasions() -> dict[str, tuple[Calendar, int, int, int]]:
+    """Folded occasion name → (calendar, month, day, days), from ``data/occasions.tsv``."""
+    header, rows = _data.table("occasions")
+    column = {name: index for index, name in enumerate(header)}
+    return {
+        fold(row[column["name"]]): (
+            row[column["calendar"]],  # type: ignore[misc]
+            int(row[column["month"]]),
+            int(row[column["day"]]),
+            int(row[column["days"]]),
+        )
+        for row in rows
+    }
+
+
+@functools.cache
+def _occasion_names() -> str:
+    header, rows = _data.table("occasions")
+    column = header.index("name")
+    return _alternation([row[column] for row in rows])
+
+
+def _occasion(match: Match, published: datetime.date | None) -> Found:
+    """«شب یلدا», «اربعین», «عید فطر ۱۴۴۵»: the day of the year it falls on."""
+    groups = match.groups
+    calendar, month, day, days = _occasions()[fold(groups["occasion"] or "")]
+    found = _resolve_named({**groups, "day": str(day)}, calendar, month, published)
+    if found.value is not None and days > 1:
+        found.kind = "range"
+        found.end_value = found.value + datetime.timedelta(days=days - 1)
+    return found
+
+
+def _ordinal_day(match: Match, published: datetime.date | None) -> Found:
+    """«چهل و هفتمین روز سال», «بیست و یکمین روز فروردین»; «شصت و چهارمین سال»: no value."""
+    groups = match.groups
+    if groups.get("unit"):
+        unit = fold(groups["unit"] or "")
+        precision = {"هفته": "week", "ماه": "month", "دهه": "decade"}.get(unit, "year")
+        return Found(
+            None, calendar="relative", precision=precision, reason="what it counts from is not said"
+        )
+    try:
+        number = int(parse_number(groups["ordinal"] or ""))
+    except ValueError:
+        return Found(None, calendar="jalali", reason="not a day number")
+    if groups.get("month"):
+        day_groups = {**groups, "day": str(int(number))}
+        if int(number) > 31:
+            return Found(None, calendar="jalali", reason=f"day {number} of a month")
+        calendar, month = _month_of(groups["month"] or "") or ("jalali", 0)
+        return _resolve_named(day_groups, calendar, month, published)
+    if groups.get("of") != "سال":
+        return Found(None, calendar="relative", reason="the day of what is not said")
+    if groups.get("year"):
+        year = _year(groups["year"] or "", "jalali", published)
+    elif published is not None:
+        year = JalaliDate.from_gregorian(published).year
+    else:
+        return Found(None, calendar="relative", reason=_NO_PUBLISHED)
+    if year is None:
+        return Found(None, calendar="jalali", reason="not a year")
+    try:
+        first = JalaliDate(year, 1, 1).to_gregorian()
+    except (InvalidDateError, ValueError) as error:
+        return Found(None, calendar="jalali", reason=str(error))
+    return Found(first + datetime.timedelta(days=int(number) - 1), calendar="jalali")
 
 
 def _month_this_year(match: Match, published: datetime.date | None) -> Found:

@@ -50,7 +50,12 @@ JALALI_MONTHS: Final = (
     "اسفند",
 )
 #: other spellings of Jalali months (keys are folded, see :func:`fold`)
-JALALI_VARIANTS: Final[Mapping[str, int]] = {"امرداد": 5, "اردبهشت": 2}
+JALALI_VARIANTS: Final[Mapping[str, int]] = {
+    "امرداد": 5,
+    "اردبهشت": 2,
+    "ابان": 8,  # without the madda, as «أذر» and «ابان» are often typed
+    "اذر": 9,
+}
 
 #: Hijri-lunar months, Muharram first, as Iranian calendars spell them
 HIJRI_MONTHS: Final = (
@@ -67,10 +72,14 @@ HIJRI_MONTHS: Final = (
     "ذی‌القعده",
     "ذی‌الحجه",
 )
-#: other spellings of Hijri-lunar months (keys are folded, see :func:`fold`)
+#: other spellings of Hijri-lunar months (a half-space where a space may be written)
 HIJRI_VARIANTS: Final[Mapping[str, int]] = {
     "محرمالحرام": 1,
     "صفرالمظفر": 2,
+    "ربیع‌اول": 3,
+    "ربیع‌ثانی": 4,
+    "جمادی‌اول": 5,
+    "جمادی‌ثانی": 6,
     "ربیعالآخر": 4,
     "ربیعالاخر": 4,
     "ربیعالثانیه": 4,
@@ -254,7 +263,7 @@ def month_keys(calendar: Calendar) -> dict[str, int]:
     """Folded month names (and variants) → month number."""
     names, variants = month_names(calendar)
     keys = {fold(name): number for number, name in enumerate(names, 1)}
-    keys.update(variants)
+    keys.update({fold(name): number for name, number in variants.items()})
     return keys
 
 

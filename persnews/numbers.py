@@ -239,6 +239,20 @@ def _alternation(words: list[str]) -> str:
 
 
 @functools.cache
+def ordinal_pattern() -> str:
+    """A pattern for one ordinal number in words: «سوم», «چهل و هفتمین», «سی‌ام», «نخستین».
+
+    For other readers of text (dates: «چهل و هفتمین روز سال»); read the value with
+    :func:`parse_number`.
+    """
+    words = _words()
+    cardinal = _alternation([w for w, info in words.items() if not info.ordinal])
+    ordinal = _alternation([w for w, info in words.items() if info.ordinal])
+    join = r"[ \u200c]*و[ \u200c]*"
+    return rf"(?:(?:{cardinal}){join})*(?:{ordinal})"
+
+
+@functools.cache
 def _patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
     """URLs and tags to skip, a run of number words, a unit after a number (compiled once)."""
     words = _words()
