@@ -32,7 +32,7 @@ from persnews.calendar import HijriDate, JalaliDate
 from persnews.errors import InvalidDateError
 from persnews.numbers import HUNDREDS, ONES, SCALES, TEENS, TENS, ordinal_pattern, parse_number
 
-__all__ = ["Found", "Match", "Rule", "period_end", "rules", "shift_months"]
+__all__ = ["Found", "Match", "Rule", "period_end", "rules", "shift_months", "year_of"]
 
 #: month names that are also common words («مه» fog, «می» the verb prefix): only read
 #: as months next to a day number or a year
@@ -254,6 +254,7 @@ class Found:
         "calendar",
         "duration",
         "end_value",
+        "guessed_year",
         "kind",
         "precision",
         "reason",
@@ -287,6 +288,8 @@ class Found:
         self.weekday: int | None = None
         #: the rule's name, when the resolver tells it (one pattern for three calendars)
         self.rule: str | None = None
+        #: the year was not written but taken nearest the publication date
+        self.guessed_year = False
 
 
 class Match:
@@ -371,6 +374,21 @@ _MONTHS: Final[Mapping[str, int]] = {
     "decade": 120,
     "century": 1200,
 }
+
+
+def year_of(calendar: str, value: datetime.date, other: datetime.date) -> datetime.date:
+    """``value`` moved into the year ``other`` is in (on ``calendar``), or the year
+    before if it would then come after ``other``: «از ۱ مهر تا ۱۵ آبان ۱۴۰۲»."""
+    on = _on(calendar)
+    if on == "gregorian":
+        moved = value.replace(year=other.year)
+        return moved if moved <= other else value.replace(year=other.year - 1)
+    kind = HijriDate if on == "hijri" else JalaliDate
+    mine, theirs = kind.from_gregorian(value), kind.from_gregorian(other)
+    moved_day = mine.replace(year=theirs.year)
+    if moved_day.to_gregorian() > other:
+        moved_day = mine.replace(year=theirs.year - 1)
+    return moved_day.to_gregorian()
 
 
 def period_end(found: Found) -> datetime.date | None:
@@ -500,6 +518,7 @@ def _resolve_named(
     except (InvalidDateError, ValueError) as error:
         return Found(None, calendar=calendar, precision=precision, reason=str(error))
     found = Found(value, calendar=calendar, precision=precision)
+    found.guessed_year = not groups.get("year")
     weekday = groups.get("weekday")
     if weekday and day is not None:
         found.reason = _weekday_mismatch(weekday, value)
@@ -924,7 +943,13 @@ def rules() -> tuple[Rule, ...]:
         rf"|(?P<month3>{safe})(?<=(?:{_PART_WORDS})\s+\w+))"
         rf"(?:\s+(?P<when>امسال|پارسال|سال\s+(?:گذشته|جاری|آینده)))?{_E}"
     )
+    ordinal_day = (
+        rf"{_W}(?P<ordinal>{ordinal_pattern()})\s+روز(?:\s+(?:از\s+)?(?:(?P<of>سال|ماه)"
+        rf"(?:\s+(?P<year>{year})|\s+(?P<when>جاری))?|(?P<month>{month}){suffix}"
+        rf"(?:\s+(?:سال\s+)?(?P<year2>{year}))?))?{_E}"
+    )
     built += [
+        Rule("ordinal_day", ordinal_day, _ordinal_day),
         Rule("day_month", days, _named("day_month"), split="day"),
         Rule("months", months, _named("months"), split="month"),
         Rule("month_year", my, _named("month_year")),
@@ -1039,14 +1064,11 @@ def rules() -> tuple[Rule, ...]:
         rf"{_W}(?:(?:روز|روزهای|ایام|شب|شب‌های|سالروز)\s+)?(?P<occasion>{_occasion_names()})"
         rf"(?:{_H}ی)?(?:\s+(?:سال\s+)?(?P<year>{year}))?{_E}"
     )
-    ordinal_day = (
-        rf"{_W}(?P<ordinal>{ordinal_pattern()})\s+(?P<unit>سالگرد|سالروز|سال|ماه|هفته|دهه)"
-        rf"|(?P<ordinal2>{ordinal_pattern()})\s+روز(?:\s+(?:از\s+)?(?:(?P<of>سال|ماه)"
-        rf"(?:\s+(?P<year>{year})|\s+(?P<when>جاری))?|(?P<month>{month}){suffix}"
-        rf"(?:\s+(?:سال\s+)?(?P<year2>{year}))?))?{_E}"
+    # «شصت و چهارمین سال»: which year is not said
+    ordinal_period = (
+        rf"{_W}(?P<ordinal>{ordinal_pattern()})\s+(?P<unit>سالگرد|سالروز|سال|ماه|هفته|دهه){_E}"
     )
     built += [
-        Rule("ordinal_day", ordinal_day, _ordinal_day),
         Rule("occasion", occasion, _occasion),
         Rule("event_year", _event_years(), _year_only),
         Rule("numeric_date", numeric, _numeric),
@@ -1072,6 +1094,7 @@ def rules() -> tuple[Rule, ...]:
         ),
         Rule("bare_weekday", bare_weekday, _weekday),
         Rule("day_part", rf"{_W}(?P<part>{parts}){_E}", _day_part),
+        Rule("ordinal_period", ordinal_period, _ordinal_day),
     ]
     return tuple(built)
 

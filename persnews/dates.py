@@ -35,6 +35,7 @@ from persnews._daterules import (
     rules,
     shift_months,
     weekday_mismatch,
+    year_of,
 )
 from persnews._datetext import GREGORIAN_MONTHS, fold
 from persnews.calendar import reference_date
@@ -343,6 +344,11 @@ def _range(
     norm: str, left: _Hit, end: int, end_value: datetime.date | None, right: Found | None = None
 ) -> _Hit:
     a = left.found
+    if a.guessed_year and a.value is not None and right is not None and right.value is not None:
+        try:  # «از ۱ مهر تا ۱۵ آبان ۱۴۰۲»: the year written at the end is the start's too
+            a.value = year_of(a.calendar, a.value, right.value)
+        except (InvalidDateError, ValueError):
+            pass
     start = left.start
     before = _FROM_BEFORE.search(norm, max(0, start - 20), start)
     if before is not None:

@@ -1,0 +1,301 @@
+"""Dates in running text: ranges, lists, periods, durations, times, sets and vague mentions.
+
+Each rule of persnews._daterules has positive cases here (or in test_dates.py) and the
+negative cases below; values are checked against the publication date 2021-11-23
+(2 Azar 1400, a Tuesday).
+"""
+
+from __future__ import annotations
+
+import datetime
+from itertools import pairwise
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from persnews import find_dates
+
+PUBLISHED = datetime.date(2021, 11, 23)
+
+
+def _one(text: str, mention: str) -> object:
+    found = [m for m in find_dates(text, published=PUBLISHED) if m.text == mention]
+    assert len(found) == 1, [(m.text, m.rule) for m in find_dates(text, published=PUBLISHED)]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "kind", "value", "end_value", "rule"),
+    [
+        # ranges and lists
+        ("از ۱۰ تا ۱۵ مهر ۱۴۰۲", "از ۱۰ تا ۱۵ مهر ۱۴۰۲", "range", "2023-10-02", "2023-10-07",
+         "jalali_day_month_year"),
+        ("4 الی 7 آذر ماه", "4 الی 7 آذر ماه", "range", "2021-11-25", "2021-11-28",
+         "jalali_day_month"),
+        ("از ۱ مهر تا ۱۵ آبان ۱۴۰۲", "از ۱ مهر تا ۱۵ آبان ۱۴۰۲", "range", "2023-09-23",
+         "2023-11-06", "jalali_day_month"),
+        ("مهر - آبان ۱۳۹۹", "مهر - آبان ۱۳۹۹", "range", "2020-09-22", "2020-11-20",
+         "jalali_months"),
+        ("سال‌های ۵۹ تا ۷۲", "سال‌های ۵۹ تا ۷۲", "range", "1980-03-21", "1994-03-20", "year"),
+        ("از سال ۸۹ تا ۹۴", "از سال ۸۹ تا ۹۴", "range", "2010-03-21", "2016-03-19", "year"),
+        ("از ۹۲ تا کنون", "از ۹۲ تا کنون", "range", "2013-03-21", "2021-11-23", "year"),
+        ("از ابتدای سال تا کنون", "از ابتدای سال تا کنون", "range", "2021-03-21",
+         "2021-11-23", "current_period"),
+        # parts of a period
+        ("نیمه دوم سال ۱۴۰۲", "نیمه دوم سال ۱۴۰۲", "range", "2023-09-23", "2024-03-19", "year"),
+        ("نیمه نخست امسال", "نیمه نخست امسال", "range", "2021-03-21", "2021-09-22",
+         "relative_period"),
+        ("سه ماهه نخست سال", "سه ماهه نخست سال", "range", "2021-03-21", "2021-06-21",
+         "current_period"),
+        ("اواسط آذر", "اواسط آذر", "range", "2021-12-02", "2021-12-11", "jalali_month"),
+        ("اوایل دهه ۶۰", "اوایل دهه ۶۰", "range", "1981-03-21", "1984-03-20", "decade"),
+        ("تا پایان سال", "پایان سال", "date", "2022-03-20", "None", "current_period"),
+        # seasons, decades, centuries
+        ("بهار ۱۴۰۲", "بهار ۱۴۰۲", "date", "2023-03-21", "2023-06-21", "season"),
+        ("در فصل زمستان", "فصل زمستان", "date", "2021-12-22", "2022-03-20", "season"),
+        ("زمستان گذشته", "زمستان گذشته", "date", "2020-12-21", "2021-03-20", "season"),
+        ("تابستان 1395", "تابستان 1395", "date", "2016-06-21", "2016-09-21", "season"),
+        ("دهه ۶۰", "دهه ۶۰", "date", "1981-03-21", "1991-03-20", "decade"),
+        ("دهه شصت", "دهه شصت", "date", "1981-03-21", "1991-03-20", "decade"),
+        ("دهه ۱۹۸۰ میلادی", "دهه ۱۹۸۰ میلادی", "date", "1980-01-01", "1989-12-31", "decade"),
+        ("قرن پانزدهم میلادی", "قرن پانزدهم میلادی", "date", "1401-01-01", "1500-12-31",
+         "century"),
+        # years in words, eras, event years
+        ("در سال هزار و سیصد و شصت و چهار هجری شمسی",
+         "سال هزار و سیصد و شصت و چهار هجری شمسی", "date", "1985-03-21", "1986-03-20", "year"),
+        ("از سال هزارونهصدونود", "سال هزارونهصدونود", "date", "1990-01-01", "1990-12-31",
+         "year"),
+        ("جام جهانی ۲۰۱۸", "۲۰۱۸", "date", "2018-01-01", "2018-12-31", "event_year"),
+        ("انتخابات ریاست جمهوری ۹۶", "۹۶", "date", "2017-03-21", "2018-03-20", "event_year"),
+        ("سال ۷۷۶ قبل از میلاد", "سال ۷۷۶ قبل از میلاد", "date", "None", "None", "year_era"),
+        # ordinal days and occasions
+        ("چهل و هفتمین روز سال", "چهل و هفتمین روز سال", "date", "2021-05-06", "None",
+         "ordinal_day"),
+        ("بیست و یکمین روز فروردین ۱۴۰۰", "بیست و یکمین روز فروردین ۱۴۰۰", "date",
+         "2021-04-10", "None", "ordinal_day"),
+        ("شب یلدا", "شب یلدا", "date", "2021-12-21", "None", "occasion"),
+        ("اربعین", "اربعین", "date", "2021-09-27", "None", "occasion"),
+        ("عید فطر ۱۴۴۵", "عید فطر ۱۴۴۵", "date", "2024-04-10", "None", "occasion"),
+        ("دهه فجر", "دهه فجر", "range", "2022-02-01", "2022-02-11", "occasion"),
+        # more relative forms
+        ("روز گذشته گفت", "روز گذشته", "date", "2021-11-22", "None", "relative_day"),
+        ("هفته ی قبل", "هفته ی قبل", "date", "2021-11-13", "2021-11-19", "relative_period"),
+        ("پنج شنبه گذشته", "پنج شنبه گذشته", "date", "2021-11-18", "None", "weekday"),
+        ("نیم‌قرن پیش", "نیم‌قرن پیش", "date", "1971-03-21", "1972-03-20", "counted"),
+        ("آبان‌ماه امسال", "آبان‌ماه امسال", "date", "2021-10-23", "2021-11-21", "jalali_month"),
+        ("ماه مبارک رمضان", "ماه مبارک رمضان", "date", "2022-04-03", "2022-05-02",
+         "hijri_month"),
+        ("۶ ربیع ثانی", "۶ ربیع ثانی", "date", "2021-11-12", "None", "hijri_day_month"),
+        ("در می دو هزار و بیست و یک", "می دو هزار و بیست و یک", "date", "2021-05-01",
+         "2021-05-31", "gregorian_month_year"),
+        ("1395 . 8 . 24", "1395 . 8 . 24", "date", "2016-11-14", "None", "numeric_date"),
+        ("11\\11\\1370", "11\\11\\1370", "date", "1992-01-31", "None", "numeric_date_day_first"),
+    ],
+)  # fmt: skip
+def test_periods_ranges_and_lists(
+    text: str, mention: str, kind: str, value: str, end_value: str, rule: str
+) -> None:
+    hit = _one(text, mention)
+    assert (hit.kind, str(hit.value), str(hit.end_value), hit.rule) == (  # type: ignore[attr-defined]
+        kind,
+        value,
+        end_value,
+        rule,
+    )
+
+
+def test_coordinated_days_are_two_dates() -> None:
+    found = find_dates("۱۵ و ۱۶ تیر ۱۴۰۲", published=PUBLISHED)
+    assert [(m.text, str(m.value)) for m in found] == [
+        ("۱۵", "2023-07-06"),
+        ("۱۶ تیر ۱۴۰۲", "2023-07-07"),
+    ]
+    found = find_dates("دهه‌های ۶۰ و ۷۰", published=PUBLISHED)
+    assert [(m.text, str(m.value)) for m in found] == [
+        ("دهه‌های ۶۰", "1981-03-21"),
+        ("۷۰", "1991-03-21"),
+    ]
+
+
+def test_span_is_tight_a_date_and_a_separate_duration() -> None:
+    found = find_dates("چهارم آبان ۱۳۹۹ بعد از ۴۴ روز", published=PUBLISHED)
+    assert [(m.text, m.kind, str(m.value), m.duration) for m in found] == [
+        ("چهارم آبان ۱۳۹۹", "date", "2020-10-25", None),
+        ("۴۴ روز", "duration", "None", "P44D"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "duration"),
+    [
+        ("۴۴ روز", "۴۴ روز", "P44D"),
+        ("مسابقه دو روزه", "دو روزه", "P2D"),
+        ("سه ماه", "سه ماه", "P3M"),
+        ("یک سال و نیم", "یک سال و نیم", "P1Y6M"),
+        ("نیم ساعت", "نیم ساعت", "PT30M"),
+        (
+            "۲۳ ساعت و بیست و سه دقیقه و 3 ثانیه",
+            "۲۳ ساعت و بیست و سه دقیقه و 3 ثانیه",
+            "PT23H23M3S",
+        ),
+        ("دویست و سی و چهار روز", "دویست و سی و چهار روز", "P234D"),
+        ("شش قرن و نیم", "شش قرن و نیم", "P650Y"),
+        ("۱۵ ساله", "۱۵ ساله", "P15Y"),
+        ("۲ هفته", "۲ هفته", "P2W"),
+        ("۱٫۵ روز", "۱٫۵ روز", "P1DT12H"),
+    ],
+)
+def test_durations(text: str, mention: str, duration: str) -> None:
+    hit = _one(text, mention)
+    assert (hit.kind, hit.duration, hit.value) == ("duration", duration, None)  # type: ignore[attr-defined]
+
+
+def test_a_duration_without_a_count_has_no_value() -> None:
+    [hit] = find_dates("چند روز", published=PUBLISHED)
+    assert (hit.kind, hit.duration, hit.reason) == ("duration", None, "no exact count")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "time"),
+    [
+        ("ساعت نه", "ساعت نه", "09:00:00"),
+        ("ساعت چهارده و ده دقیقه", "ساعت چهارده و ده دقیقه", "14:10:00"),
+        ("ساعت هفت و بیست و هشت دقیقه و ۹ ثانیه بعد از ظهر",
+         "ساعت هفت و بیست و هشت دقیقه و ۹ ثانیه بعد از ظهر", "19:28:09"),
+        ("۱۵ دقیقه به ساعت ۱۶", "۱۵ دقیقه به ساعت ۱۶", "15:45:00"),
+        ("یک ربع به هفت عصر", "یک ربع به هفت عصر", "18:45:00"),
+        ("ساعت ۵ و نیم عصر", "ساعت ۵ و نیم عصر", "17:30:00"),
+        ("۵ و نیم عصر", "۵ و نیم عصر", "17:30:00"),
+        ("17 : 32", "17 : 32", "17:32:00"),
+        ("ساعت ۱۲ ظهر", "ساعت ۱۲ ظهر", "12:00:00"),
+        ("10:13 ب.ظ", "10:13 ب.ظ", "22:13:00"),
+    ],
+)  # fmt: skip
+def test_clock_times(text: str, mention: str, time: str) -> None:
+    hit = _one(text, mention)
+    assert (hit.kind, str(hit.time)) == ("time", time)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "kind", "value", "time"),
+    [
+        ("ساعت ۱۰ صبح روز دوشنبه", "ساعت ۱۰ صبح روز دوشنبه", "datetime", "2021-11-22", "10:00:00"),
+        ("۷ آذر ۱۳۹۵ - ۲۰:۳۵", "۷ آذر ۱۳۹۵ - ۲۰:۳۵", "datetime", "2016-11-27", "20:35:00"),
+        ("دیروز ساعت ۱۹", "دیروز ساعت ۱۹", "datetime", "2021-11-22", "19:00:00"),
+    ],
+)  # fmt: skip
+def test_a_date_and_its_time_are_one_datetime(
+    text: str, mention: str, kind: str, value: str, time: str
+) -> None:
+    hit = _one(text, mention)
+    assert (hit.kind, str(hit.value), str(hit.time)) == (kind, value, time)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("بامداد", ["بامداد"]),
+        ("ظهر", ["ظهر"]),
+        ("عصر یکشنبه", ["عصر", "یکشنبه"]),
+        ("صبح چهارشنبه گذشته", ["صبح", "چهارشنبه گذشته"]),
+        ("عصر حاضر", []),  # «عصر» is an era here: only a time beside a day
+        ("شب خوبی بود", []),
+    ],
+)
+def test_parts_of_the_day(text: str, parts: list[str]) -> None:
+    assert [m.text for m in find_dates(text, published=PUBLISHED)] == parts
+
+
+def test_today_said_twice_is_checked() -> None:
+    [hit] = find_dates("امروز دوم شهریور ماه", published=PUBLISHED)
+    assert hit.value == datetime.date(2021, 8, 24)  # the written date wins
+    assert hit.reason is not None
+    assert "امروز" in hit.reason
+    [hit] = find_dates("امروز سه‌شنبه ۲ آذر", published=PUBLISHED)
+    assert (hit.value, hit.reason) == (PUBLISHED, None)
+    [hit] = find_dates("امروزدوشنبه", published=PUBLISHED)
+    assert hit.value == PUBLISHED
+    assert hit.reason is not None
+    assert "دوشنبه" in hit.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "duration"),
+    [("هر روز", "P1D"), ("هفته‌ای ۱۲ بار", "P1W"), ("روزی ۱۲ بار", "P1D"), ("صبح‌ها", "P1D")],
+)
+def test_sets(text: str, duration: str) -> None:
+    [hit] = find_dates(text, published=PUBLISHED)
+    assert (hit.kind, hit.duration, hit.value) == ("set", duration, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "روزهای گذشته",
+        "اخیرا",
+        "این روزها",
+        "سال‌های اخیر",
+        "همان سال",
+        "آبان همان سال",
+        "سالی دیگر",
+        "سومین روز",
+        "شصت و چهارمین سال",
+    ],
+)
+def test_vague_mentions_are_found_without_value(text: str) -> None:
+    [hit] = find_dates(text, published=PUBLISHED)
+    assert hit.text == text
+    assert hit.value is None
+    assert hit.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "حل و فصل شد",
+        "مهر و محبت",
+        "تیر و ترکش",
+        "یلدا به مدرسه رفت",  # a name: only «شب یلدا» is the night
+        "۳۸ تا ۴۰ نفر",
+        "مرسدس کلاس E 2017",
+        "۲ به ۱ برد",
+        "عصر ایران نوشت",
+        "۱۰ تا ۱۵ نفر",
+    ],
+)
+def test_not_dates(text: str) -> None:
+    assert [m.text for m in find_dates(text, published=PUBLISHED) if m.kind != "duration"] == []
+
+
+def test_a_count_after_a_year_is_not_a_second_year() -> None:
+    found = find_dates("در سال ۹۸، ۲۰ هزار نفر آمدند", published=PUBLISHED)
+    assert [m.text for m in found] == ["سال ۹۸"]
+
+
+def test_relative_periods_without_published_have_no_value() -> None:
+    for text in ("بهار", "از ابتدای سال تا کنون", "شب یلدا", "زمستان گذشته"):
+        assert all(m.value is None for m in find_dates(text))
+
+
+_PIECES = [
+    "۱۵", "و", "تا", "از", "مهر", "ماه", "۱۴۰۲", "سال", "های", "دهه", "۶۰", "نیمه", "دوم",
+    "اوایل", "بهار", "فصل", "ساعت", "۱۰", "صبح", "روز", "دوشنبه", "گذشته", "امروز", "۴۴",
+    "هفته", "پیش", "دو", "روزه", "هر", "قرن", "پانزدهم", "۲۰:۳۵", "-", "،", "\u200c", "ی",
+    "شب", "یلدا", "کنون", "جام", "جهانی", "۲۰۱۸", "1395", ".", "8", "24", "سه", "ماهه",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=14), st.sampled_from([" ", "", "  "]))
+def test_offsets_are_exact_on_date_like_text(pieces: list[str], joint: str) -> None:
+    text = joint.join(pieces)
+    mentions = find_dates(text, published=PUBLISHED)
+    for mention in mentions:
+        assert text[mention.start : mention.end] == mention.text
+        assert (
+            mention.end_value is None
+            or mention.value is None
+            or (mention.end_value >= mention.value or mention.reason)
+        )
+    spans = [(m.start, m.end) for m in mentions]
+    assert all(a[1] <= b[0] for a, b in pairwise(spans))
