@@ -17,6 +17,7 @@ publication date given as ``published``; without it they are still found, with
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import functools
 from bisect import bisect_left
@@ -345,10 +346,9 @@ def _range(
 ) -> _Hit:
     a = left.found
     if a.guessed_year and a.value is not None and right is not None and right.value is not None:
-        try:  # «از ۱ مهر تا ۱۵ آبان ۱۴۰۲»: the year written at the end is the start's too
+        # «از ۱ مهر تا ۱۵ آبان ۱۴۰۲»: the year written at the end is the start's too
+        with contextlib.suppress(InvalidDateError, ValueError):
             a.value = year_of(a.calendar, a.value, right.value)
-        except (InvalidDateError, ValueError):
-            pass
     start = left.start
     before = _FROM_BEFORE.search(norm, max(0, start - 20), start)
     if before is not None:
