@@ -61,8 +61,9 @@ def docs(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def bench(session: nox.Session) -> None:
-    """Speed and memory: the text pipeline against hazm on ../shared/data/news, and the
-    calendar against jdatetime and persiantools (ratios in one run).  Arguments go to
+    """Speed and memory: the text pipeline against hazm on ../shared/data/news, the
+    calendar against jdatetime and persiantools, find_dates against parstdex (ratios
+    in one run).  Arguments go to
     scripts/bench.py; with --quick the calendar uses 200,000 dates instead of 1,000,000."""
     session.install("-e", ".[bench]")
     env = dict(os.environ)
@@ -70,6 +71,7 @@ def bench(session: nox.Session) -> None:
     missed = []
     for command in (
         ["python", "scripts/bench_calendar.py", *count],
+        ["python", "scripts/bench_dates.py"],
         ["python", "scripts/bench.py", *session.posargs],
     ):
         try:

@@ -760,13 +760,23 @@ def _counted(match: Match, published: datetime.date | None) -> Found:
     groups = match.groups
     unit = fold(groups["unit"] or "")
     count = _amount(groups)
-    sign = -1 if fold(groups["when"] or "") in PAST else 1
+    when = fold(groups["when"] or "")
+    sign = -1 if when in PAST else 1
     designator, size = UNITS[unit]
     precision = {"W": "week", "M": "month", "Y": "year"}.get(designator, "day")
     if count is None:
         return Found(None, calendar="relative", precision=precision, reason="no exact count")
     if published is None:
         return Found(None, calendar="relative", precision=precision, reason=_NO_PUBLISHED)
+    if when in {"گذشته", "اخیر"} and count > 1:
+        # «۴۰ سال گذشته», «۳۶ ماه اخیر»: the last forty years, up to publication
+        return Found(
+            published - _approximate(count, unit),
+            calendar="relative",
+            precision="day",
+            kind="range",
+            end_value=published,
+        )
     amount = count * size * sign
     if designator in {"D", "W", "H", "TM", "S"}:
         days = {"D": 1, "W": 7}.get(designator, 0)  # less than a day: the same day
@@ -786,10 +796,17 @@ def _counted(match: Match, published: datetime.date | None) -> Found:
     return Found(value, calendar="relative", precision=precision)
 
 
+def _approximate(count: Fraction, unit: str) -> datetime.timedelta:
+    """``count`` units as days, for the start of «the last N months/years»."""
+    designator, size = UNITS[unit]
+    days = {"Y": 365.2425, "M": 30.436875, "W": 7, "H": 1 / 24, "TM": 1 / 1440, "S": 1 / 86400}
+    return datetime.timedelta(days=round(float(count * size) * days.get(designator, 1)))
+
+
 def _amount(groups: Mapping[str, str | None]) -> Fraction | None:
     """A count with its «و نیم» (and a lone «نیم» for a half)."""
     text = fold(groups.get("count") or "")
-    if text == "چند":
+    if text in {"چند", "چندین", "یکیدو", "دوسه"}:
         return None
     count = Fraction(1, 2) if text == "نیم" else number_value(groups.get("count") or "")
     if count is not None and groups.get("half"):
@@ -1006,9 +1023,9 @@ def rules() -> tuple[Rule, ...]:
         rf"|(?P<when2>این|همین)\s+(?P<unit2>هفته|ماه|سال)|(?P<word>امسال|پارسال)){_E}"
     )
     counted = (
-        rf"{_W}(?P<count>{_count()}|نیم|چند){_H}(?P<unit>{units})(?:\s*و\s*(?P<half>نیم))?"
-        rf"(?:{_H}ی)?\s+"
-        rf"(?P<when>پیش|قبل|بعد(?!\s*از\s*ظهر)|گذشته|آینده|دیگر){_E}"
+        rf"{_W}(?P<count>{_count()}|نیم|چندین|چند|یکی\s+دو|دو\s+سه){_H}(?P<unit>{units})"
+        rf"(?:\s*و\s*(?P<half>نیم))?(?:{_H}ی)?\s+"
+        rf"(?P<when>پیش|قبل|بعد(?!\s*از\s*ظهر)|گذشته|اخیر|آینده|دیگر){_E}"
     )
     # «پایان سال», «نیمه دوم سال جاری»: the current period, for a part of it
     current = (
@@ -1059,7 +1076,11 @@ def rules() -> tuple[Rule, ...]:
     # «در دقیقه ۹۰», «دقایق ۵، ۶۱ و ۸۹»: minutes of a match, as sports news counts them
     minutes = _listed(r"\d{1,3}")
     match_minute = rf"{_W}(?:دقیقه|دقایق)(?:{_H}ی)?\s+{minutes}{_E}"
-    bare_weekday = rf"{_W}(?P<weekday>{weekday})(?:\u200c(?:شب|صبح|عصر))?(?![\w\d]|[\u200c ]سوری)"
+    not_prayer = rf"(?<!(?:امام|نماز|خطیب|ائمه|خطبه{_H}های|نمازهای)\s)"  # «امام جمعه»
+    bare_weekday = (
+        rf"{_W}{not_prayer}(?P<weekday>{weekday})(?:\u200c(?:شب|صبح|عصر))?"
+        rf"(?![\w\d]|[\u200c ]سوری)"
+    )
     occasion = (
         rf"{_W}(?:(?:روز|روزهای|ایام|شب|شب‌های|سالروز)\s+)?(?P<occasion>{_occasion_names()})"
         rf"(?:{_H}ی)?(?:\s+(?:سال\s+)?(?P<year>{year}))?{_E}"

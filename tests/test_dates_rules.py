@@ -299,3 +299,30 @@ def test_offsets_are_exact_on_date_like_text(pieces: list[str], joint: str) -> N
         )
     spans = [(m.start, m.end) for m in mentions]
     assert all(a[1] <= b[0] for a, b in pairwise(spans))
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "end_value", "reason"),
+    [
+        ("۴۰ سال گذشته", "1981-11-23", "2021-11-23", None),  # the past forty years
+        ("۳۶ ماه اخیر", "2018-11-23", "2021-11-23", None),
+        ("دو هفته اخیر", "2021-11-09", "2021-11-23", None),
+        ("یکی دو سال اخیر", "None", "None", "no exact count"),
+        ("چندین سال گذشته", "None", "None", "no exact count"),
+    ],
+)
+def test_the_past_n_units_is_a_range_up_to_publication(
+    text: str, value: str, end_value: str, reason: str | None
+) -> None:
+    [hit] = find_dates(text, published=PUBLISHED)
+    assert (hit.text, str(hit.value), str(hit.end_value), hit.reason) == (
+        text,
+        value,
+        end_value,
+        reason,
+    )
+
+
+@pytest.mark.parametrize("text", ["امام جمعه تهران گفت", "در نماز جمعه"])
+def test_friday_prayer_is_not_a_friday(text: str) -> None:
+    assert find_dates(text, published=PUBLISHED) == []

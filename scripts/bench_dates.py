@@ -1,0 +1,152 @@
+"""Speed of persnews.find_dates against parstdex 1.3.1, measured in the same run.
+
+    python scripts/bench_dates.py [--articles N] [--output F]
+
+1. Per article: ``find_dates(text)`` on raw text (normalization included) and on a
+   text normalized beforehand, against ``Parstdex().extract_span(text)``, on the
+   same news articles of 2,000–2,600 characters from ../shared/data/news.
+2. Startup in a fresh interpreter: from ``import persnews`` to the end of the first
+   ``find_dates`` call; parstdex's from import to a built ``Parstdex()``.
+
+Targets (issue #4): find_dates ≥ 100× faster than parstdex on raw text; startup
+≤ 0.2 s.  Writes bench-results/bench_dates.json; exit status 0 if every target is
+met, 1 if one is missed, 2 if the corpus or parstdex is absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+NEWS = ROOT.parent / "shared" / "data" / "news"
+OUTPUT = ROOT / "bench-results" / "bench_dates.json"
+STARTUP = """
+import time, sys
+start = time.perf_counter()
+if sys.argv[1] == "persnews":
+    import persnews
+    persnews.find_dates("در ۴ آبان ۱۳۹۹ و دیروز", published="2021-11-23")
+else:
+    from parstdex import Parstdex
+    Parstdex().extract_span("در ۴ آبان ۱۳۹۹ و دیروز")
+print(time.perf_counter() - start)
+"""
+
+
+def articles(count: int) -> list[str]:
+    texts = []
+    for path in sorted(NEWS.glob("*.jsonl")):
+        with path.open(encoding="utf-8") as lines:
+            for line in lines:
+                text = json.loads(line)["text"]
+                if 2000 <= len(text) <= 2600:
+                    texts.append(text)
+                if len(texts) >= count:
+                    return texts
+    return texts
+
+
+def per_item(function: Callable[[str], object], texts: Sequence[str], runs: int) -> float:
+    """Seconds per text, the best of ``runs`` passes (garbage collector paused)."""
+    best = float("inf")
+    for _ in range(runs):
+        gc.collect()
+        gc.disable()
+        try:
+            start = time.perf_counter()
+            for text in texts:
+                function(text)
+            best = min(best, time.perf_counter() - start)
+        finally:
+            gc.enable()
+    return best / len(texts)
+
+
+def startup(which: str, runs: int) -> float:
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(ROOT / "bench-results" / "pycache")
+    times = []
+    for _ in range(runs + 1):  # the first fills the bytecode cache
+        out = subprocess.run(
+            [sys.executable, "-c", STARTUP, which],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        times.append(float(out.stdout))
+    return sorted(times[1:])[len(times[1:]) // 2]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=30)
+    parser.add_argument("--output", type=Path, default=OUTPUT)
+    args = parser.parse_args(argv)
+    texts = articles(args.articles)
+    if not texts:
+        print(f"bench_dates: no articles in {NEWS}; nothing measured", file=sys.stderr)
+        return 2
+    try:
+        from parstdex import Parstdex
+    except ImportError:
+        print("bench_dates: parstdex is not installed (pip install '.[bench]')", file=sys.stderr)
+        return 2
+    from persnews import find_dates, normalize
+
+    find_dates(texts[0])
+    model = Parstdex()
+    model.extract_span(texts[0])
+    docs = [normalize(text) for text in texts]
+    doc_of = dict(zip(texts, docs, strict=True))
+    raw = per_item(find_dates, texts, 5)
+    normalized = per_item(lambda text: find_dates(doc_of[text]), texts, 5)
+    theirs = per_item(model.extract_span, texts, 1)
+    ours_start, their_start = startup("persnews", 3), startup("parstdex", 1)
+    results: dict[str, Any] = {
+        "articles": len(texts),
+        "mean_chars": sum(map(len, texts)) / len(texts),
+        "find_dates_ms": raw * 1000,
+        "find_dates_on_normalized_ms": normalized * 1000,
+        "parstdex_ms": theirs * 1000,
+        "ratio": theirs / raw,
+        "ratio_on_normalized": theirs / normalized,
+        "startup_s": ours_start,
+        "parstdex_startup_s": their_start,
+    }
+    checks = [
+        ("find_dates vs parstdex (raw text)", results["ratio"], ">=", 100.0),
+        ("find_dates startup, seconds", ours_start, "<=", 0.2),
+    ]
+    results["targets"] = [
+        {"name": name, "measured": value, "target": f"{sign} {limit:g}"}
+        for name, value, sign, limit in checks
+    ]
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    for key, value in results.items():
+        if key != "targets":
+            print(f"{key:32s} {value:.4g}" if isinstance(value, float) else f"{key:32s} {value}")
+    missed = [
+        name
+        for name, value, sign, limit in checks
+        if (value < limit if sign == ">=" else value > limit)
+    ]
+    for name, value, sign, limit in checks:
+        verdict = "missed" if name in missed else "met"
+        print(f"target: {name}: {value:.3g} (target {sign} {limit:g}) {verdict}")
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
