@@ -101,15 +101,83 @@ _CARRY: Final[Mapping[str, tuple[str, int]]] = {
     "H": ("TM", 60),
     "TM": ("S", 60),
 }
-#: words for a part of a period, before a month name alone («اواسط آذر»)
-_PART_WORDS: Final = "اوایل|اوائل|اواسط|اواخر|ابتدای|آغاز|پایان|انتهای|نیمه|میانه"
+#: a share of a period named by a head and an ordinal («نیمه دوم», «سه‌ماهه نخست»): how
+#: many shares the head cuts the period into
+PART_HEADS: Final[Mapping[str, int]] = {
+    "نیمه": 2,
+    "شش‌ماهه": 2,
+    "شش‌ماه": 2,
+    "سه‌ماهه": 4,
+    "سه‌ماه": 4,
+    "ربع": 4,
+    "فصل": 4,
+}
+PART_ORDINALS: Final[Mapping[str, int]] = {"اول": 1, "نخست": 1, "دوم": 2, "سوم": 3, "چهارم": 4}
+#: a stretch of a period, as shares of it («اوایل» the first third)
+PART_STRETCHES: Final[Mapping[str, tuple[Fraction, Fraction]]] = {
+    "اوایل": (Fraction(0), Fraction(1, 3)),
+    "اوائل": (Fraction(0), Fraction(1, 3)),
+    "اواسط": (Fraction(1, 3), Fraction(2, 3)),
+    "میانه": (Fraction(1, 3), Fraction(2, 3)),
+    "اواخر": (Fraction(2, 3), Fraction(1)),
+}
+#: a day of a period: its first (False) or its last (True)
+PART_POINTS: Final[Mapping[str, bool]] = {
+    "ابتدای": False,
+    "ابتدا": False,
+    "آغاز": False,
+    "شروع": False,
+    "اول": False,
+    "پایان": True,
+    "انتهای": True,
+    "انتها": True,
+    "آخر": True,
+    "اتمام": True,
+}
+#: «تا», «الی», a dash: between the two ends of a range
+RANGE_WORDS: Final = r"تا|الی|لغایت|[-–]"
 #: vague expressions: found, with no value
 _VAGUE_WORDS: Final = ("اخیرا", "اخیراً", "به تازگی", "به‌تازگی", "چندی پیش", "این روزها")
 
 _W: Final = r"\b"  # a word starts here: every rule starts with a word character (ZWNJ is one)
 _E: Final = r"(?![\w\d])"  # a word ends here
 _H: Final = "[\u200c ]?"  # a half-space, a space or nothing
-_SEP_LIST: Final = r"\s*(?:[،,]\s*(?:و\s+)?|و\s+|تا\s+|الی\s+|[-–]\s*)"
+
+
+@functools.cache
+def part_words(named: bool = True) -> str:
+    """A part of a period, with its ezafe: «نیمه‌ی دوم», «اوایل», «پایانِ» (see :func:`part_of`).
+
+    ``named``: with the groups ``head``, ``ordinal``, ``stretch`` and ``point``.
+    """
+
+    def group(name: str, words: list[str]) -> str:
+        return f"(?P<{name}>{_alternation(words)})" if named else f"(?:{_alternation(words)})"
+
+    share = (
+        rf"{group('head', list(PART_HEADS))}(?:{_H}ی)?\s+{group('ordinal', list(PART_ORDINALS))}"
+    )
+    words = rf"{share}|{group('stretch', list(PART_STRETCHES))}|{group('point', list(PART_POINTS))}"
+    return rf"(?<![\w\d])(?:{words})(?:{_H}ی)?"
+
+
+def part_of(match: regex.Match[str]) -> tuple[Fraction, Fraction] | bool | None:
+    """What a :func:`part_words` match means: shares of the period, a point in it (True for
+    its last day), or None (an ordinal past the head's count: «نیمه سوم»)."""
+    if match["point"]:
+        return PART_POINTS[fold(match["point"])]
+    if match["stretch"]:
+        return PART_STRETCHES[fold(match["stretch"])]
+    count = PART_HEADS[_folded_heads()[fold(match["head"])]]
+    ordinal = PART_ORDINALS[fold(match["ordinal"])]
+    if ordinal > count:
+        return None
+    return Fraction(ordinal - 1, count), Fraction(ordinal, count)
+
+
+@functools.cache
+def _folded_heads() -> dict[str, str]:
+    return {fold(head): head for head in PART_HEADS}
 
 
 def _weekday_pattern() -> str:
@@ -230,7 +298,7 @@ def _listed(item: str) -> str:
     """``item``, or a list of them: «۱۵ و ۱۶», «۱۵، ۱۶ و ۱۷», «۱۰ تا ۱۵», «مهر - آبان»."""
     return (
         rf"{item}(?:(?:\s*[،,]\s*{item})*\s+و\s*{item}"
-        rf"|\s*(?:تا|الی|لغایت|[-–])\s*{item})?"
+        rf"|\s*(?:{RANGE_WORDS})\s*{item})?"
     )
 
 
@@ -946,7 +1014,7 @@ def rules() -> tuple[Rule, ...]:
     months = (
         rf"{_W}(?P<month>{safe}){suffix}"
         rf"(?:(?:\s*[،,]\s*(?P<month>{month}){suffix})*\s+و\s*(?P<month>{month}){suffix}"
-        rf"|\s*(?:تا|الی|لغایت|[-–])\s*(?P<month>{month}){suffix})"
+        rf"|\s*(?:{RANGE_WORDS})\s*(?P<month>{month}){suffix})"
         rf"(?:{year_after})?{_E}"
     )
     my = (
@@ -957,7 +1025,7 @@ def rules() -> tuple[Rule, ...]:
     named_month = (
         rf"{_W}(?:ماه\s+(?:مبارک\s+)?(?P<month>{month})|(?P<month2>{safe}){_H}ماه"
         rf"(?!\s+(?:گذشته|آینده|جاری|قبل|بعد|پیش))"
-        rf"|(?P<month3>{safe})(?<=(?:{_PART_WORDS})\s+\w+))"
+        rf"|(?P<month3>{safe})(?<={part_words(named=False)}\s+\w+))"
         rf"(?:\s+(?P<when>امسال|پارسال|سال\s+(?:گذشته|جاری|آینده)))?{_E}"
     )
     ordinal_day = (
@@ -1029,9 +1097,7 @@ def rules() -> tuple[Rule, ...]:
     )
     # «پایان سال», «نیمه دوم سال جاری»: the current period, for a part of it
     current = (
-        rf"{_W}(?P<unit>سال|ماه|هفته)(?<=(?:ابتدای|آغاز|شروع|پایان|انتهای|اواخر|اوایل|اواسط"
-        rf"|نیمه(?:{_H}ی)?\s+(?:اول|نخست|دوم)|(?:سه|شش){_H}ماه(?:ه|{_H}ی)?\s+(?:اول|نخست|دوم|سوم|چهارم)"
-        rf"|ربع\s+(?:اول|نخست|دوم|سوم|چهارم))(?:{_H}ی)?\s+(?:سال|ماه|هفته))"
+        rf"{_W}(?P<unit>سال|ماه|هفته)(?<={part_words(named=False)}\s+(?:سال|ماه|هفته))"
         rf"(?:\s+(?P<when>جاری))?(?!\s*(?:\d|گذشته|آینده|قبل|بعد|پیش))(?![\w\d]|{_H}(?:ها|ی\s))"
     )
     item = regex.sub(r"\(\?P<\w+>", "(?:", _duration_item())

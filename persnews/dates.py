@@ -28,10 +28,13 @@ from typing import Final
 import regex
 
 from persnews._daterules import (
+    RANGE_WORDS,
     WEAK_DAY_PARTS,
     Found,
     Match,
     Rule,
+    part_of,
+    part_words,
     period_end,
     rules,
     shift_months,
@@ -157,38 +160,6 @@ def _sentence_end(text: str, position: int) -> int:
 
 # -- joining neighbours -------------------------------------------------------------------
 
-#: a part of a period before it → the share of the period it means, or a point in it
-_PART_SHARES: Final[Mapping[str, tuple[Fraction, Fraction]]] = {
-    **{f"نیمه{o}": (Fraction(0), Fraction(1, 2)) for o in ("اول", "نخست")},
-    "نیمهدوم": (Fraction(1, 2), Fraction(1)),
-    "اوایل": (Fraction(0), Fraction(1, 3)),
-    "اوائل": (Fraction(0), Fraction(1, 3)),
-    "اواسط": (Fraction(1, 3), Fraction(2, 3)),
-    "میانه": (Fraction(1, 3), Fraction(2, 3)),
-    "اواخر": (Fraction(2, 3), Fraction(1)),
-    **{
-        f"{lead}{ordinal}": (Fraction(n - 1, 4), Fraction(n, 4))
-        for lead in ("سهماهه", "سهماه", "سهماهی", "ربع", "فصل")
-        for ordinal, n in (("اول", 1), ("نخست", 1), ("دوم", 2), ("سوم", 3), ("چهارم", 4))
-    },
-    **{
-        f"{lead}{ordinal}": (Fraction(n - 1, 2), Fraction(n, 2))
-        for lead in ("ششماهه", "ششماه", "ششماهی")
-        for ordinal, n in (("اول", 1), ("نخست", 1), ("دوم", 2))
-    },
-}
-_PART_POINTS: Final[Mapping[str, bool]] = {
-    "ابتدای": False,
-    "ابتدا": False,
-    "آغاز": False,
-    "شروع": False,
-    "اول": False,
-    "پایان": True,
-    "انتهای": True,
-    "انتها": True,
-    "آخر": True,
-    "اتمام": True,
-}
 #: the finer precision a part of a period is given in
 _FINER: Final[Mapping[str, str]] = {
     "century": "decade",
@@ -203,18 +174,10 @@ _FINER: Final[Mapping[str, str]] = {
 @functools.cache
 def _part_before() -> regex.Pattern[str]:
     """A part of a period just before a mention («نیمه دوم», «اوایل», «پایان»)."""
-    words = []
-    for key in (*_PART_SHARES, *_PART_POINTS):
-        pattern = regex.escape(key)
-        for joint in ("نیمه", "سهماهه", "سهماهی", "سهماه", "ششماهه", "ششماهی", "ششماه", "ربع"):
-            if key.startswith(joint) and key != joint:
-                pattern = pattern.replace(joint, joint + "(?:[\u200c ]?ی)?[\u200c ]?", 1)
-        words.append(pattern.replace("سه", "سه[\u200c ]?", 1).replace("شش", "شش[\u200c ]?", 1))
-    alternation = "|".join(sorted(words, key=len, reverse=True))
-    return regex.compile(rf"(?<![\w\d])(?P<part>{alternation})(?:[\u200c ]?ی)?\s+(?:از\s+)?\Z")
+    return regex.compile(rf"{part_words()}\s+(?:از\s+)?\Z", regex.VERSION1)
 
 
-_RANGE_GAP: Final = regex.compile(r"\s*(?:تا|الی|لغایت|[-–])\s*")
+_RANGE_GAP: Final = regex.compile(rf"\s*(?:{RANGE_WORDS})\s*")
 _FROM_BEFORE: Final = regex.compile(r"(?<![\w\d])(?:از|طی|بین|در\s+فاصله)\s+\Z")
 _TO_NOW: Final = regex.compile(r"\s*تا[\u200c ]?(?:کنون|اکنون|حالا|به\s+امروز)(?![\w\d])")
 _NEXT_TO: Final = regex.compile(r"[\s،,]*(?:[-–]\s*)?")
@@ -271,20 +234,19 @@ def _with_part(norm: str, hit: _Hit) -> _Hit:
     if found.kind not in {"date", "range"} or finer is None:
         return hit
     match = _part_before().search(norm, max(0, hit.start - 40), hit.start)
-    if match is None:
+    meaning = None if match is None else part_of(match)
+    if match is None or meaning is None:
         return hit
-    key = fold(match["part"])
     end = period_end(found) if found.kind == "date" else found.end_value
     value = found.value
     part = Found(None, calendar=found.calendar, precision=finer, reason=found.reason)
     if value is not None and end is not None:
         try:
-            if key in _PART_POINTS:
-                part.value = end if _PART_POINTS[key] else value
+            if isinstance(meaning, bool):
+                part.value = end if meaning else value
                 part.precision = "day"
             else:
-                low, high = _PART_SHARES[key]
-                shares = _share(found.calendar, found.precision, value, end, (low, high))
+                shares = _share(found.calendar, found.precision, value, end, meaning)
                 part.value, part.end_value = shares
                 part.kind = "range"
         except (InvalidDateError, ValueError, OverflowError) as error:

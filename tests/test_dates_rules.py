@@ -326,3 +326,16 @@ def test_the_past_n_units_is_a_range_up_to_publication(
 @pytest.mark.parametrize("text", ["امام جمعه تهران گفت", "در نماز جمعه"])
 def test_friday_prayer_is_not_a_friday(text: str) -> None:
     assert find_dates(text, published=PUBLISHED) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "end_value"),
+    [
+        ("نیمه‌ی دوم سال ۱۴۰۲", "2023-09-23", "2024-03-19"),
+        ("نیمه ی دوم سال ۱۴۰۲", "2023-09-23", "2024-03-19"),
+        ("سه ماهه‌ی نخست سال ۱۴۰۲", "2023-03-21", "2023-06-21"),
+    ],
+)
+def test_a_part_of_a_period_with_its_ezafe(text: str, value: str, end_value: str) -> None:
+    [hit] = find_dates(text, published=PUBLISHED)
+    assert (hit.text, str(hit.value), str(hit.end_value)) == (text, value, end_value)
