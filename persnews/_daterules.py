@@ -55,34 +55,35 @@ RELATIVE_DAYS: Final[Mapping[str, int]] = {
 #: words after a weekday or a period that put it in the past or the future
 PAST: Final = frozenset({"گذشته", "قبل", "پیش", "اخیر"})
 FUTURE: Final = frozenset({"آینده", "بعد", "دیگر", "آتی"})
-#: parts of the day, and whether a clock time before them is in the afternoon
+#: parts of the day, and whether a clock time before them is in the afternoon (written with
+#: a half-space where a space or nothing may stand; looked up folded)
 DAY_PARTS: Final[Mapping[str, bool]] = {
     "بامداد": False,
     "صبح": False,
     "صبحگاه": False,
     "سحر": False,
     "سحرگاه": False,
-    "قبلازظهر": False,
-    "پیشازظهر": False,
+    "قبل‌از‌ظهر": False,
+    "پیش‌از‌ظهر": False,
     "ظهر": True,
-    "بعدازظهر": True,
-    "بعدظهر": True,
+    "بعد‌از‌ظهر": True,
+    "بعد‌ظهر": True,
     "عصر": True,
     "غروب": True,
     "شب": True,
-    "نیمهشب": False,
+    "نیمه‌شب": False,
 }
 #: day parts that are common words in other senses («عصر» era, «شب» night): only with a day
 WEAK_DAY_PARTS: Final = frozenset({"عصر", "شب", "سحر"})
 #: seasons, spring first (the Jalali year starts with spring)
 SEASONS: Final[Mapping[str, int]] = {"بهار": 0, "تابستان": 1, "پاییز": 2, "پائیز": 2, "زمستان": 3}
-#: time units of durations → (ISO 8601 designator, how many of it, date part or time part)
+#: time units of durations → (ISO 8601 designator, how many of it); looked up folded
 UNITS: Final[Mapping[str, tuple[str, int]]] = {
     "ثانیه": ("S", 1),
     "دقیقه": ("TM", 1),
     "ساعت": ("H", 1),
     "روز": ("D", 1),
-    "شبانهروز": ("D", 1),
+    "شبانه‌روز": ("D", 1),
     "شب": ("D", 1),
     "هفته": ("W", 1),
     "ماه": ("M", 1),
@@ -195,15 +196,17 @@ def _alternation(names: list[str] | tuple[str, ...]) -> str:
     return trie_pattern(regex.escape(n).replace("\u200c", _H) for n in set(names))
 
 
-def _spaced_words(words: list[str]) -> str:
-    """Folded words as a pattern where «و» and half-spaces may be spaced: «بعدازظهر»."""
-    out = []
-    for word in words:
-        pattern = regex.escape(word)
-        for joint in ("از", "و"):
-            pattern = pattern.replace(joint, f"{_H}{joint}{_H}")
-        out.append(pattern.replace("هشب", f"ه{_H}شب").replace("ه" + _H + "روز", f"ه{_H}روز"))
-    return trie_pattern(out)
+@functools.cache
+def _folded(table: str) -> dict[str, object]:
+    """``DAY_PARTS`` or ``UNITS`` by folded name."""
+    return {
+        fold(name): value for name, value in {"parts": DAY_PARTS, "units": UNITS}[table].items()
+    }
+
+
+def _unit(name: str) -> tuple[str, int]:
+    """A duration unit's (designator, size), by its name as written."""
+    return _folded("units")[fold(name)]  # type: ignore[return-value]
 
 
 # -- numbers, days, months ----------------------------------------------------------------
@@ -830,7 +833,7 @@ def _counted(match: Match, published: datetime.date | None) -> Found:
     count = _amount(groups)
     when = fold(groups["when"] or "")
     sign = -1 if when in PAST else 1
-    designator, size = UNITS[unit]
+    designator, size = _unit(unit)
     precision = {"W": "week", "M": "month", "Y": "year"}.get(designator, "day")
     if count is None:
         return Found(None, calendar="relative", precision=precision, reason="no exact count")
@@ -866,7 +869,7 @@ def _counted(match: Match, published: datetime.date | None) -> Found:
 
 def _approximate(count: Fraction, unit: str) -> datetime.timedelta:
     """``count`` units as days, for the start of «the last N months/years»."""
-    designator, size = UNITS[unit]
+    designator, size = _unit(unit)
     days = {"Y": 365.2425, "M": 30.436875, "W": 7, "H": 1 / 24, "TM": 1 / 1440, "S": 1 / 86400}
     return datetime.timedelta(days=round(float(count * size) * days.get(designator, 1)))
 
@@ -885,12 +888,12 @@ def _amount(groups: Mapping[str, str | None]) -> Fraction | None:
 def _duration(match: Match, published: datetime.date | None) -> Found:
     found = Found(None, calendar="relative", kind="duration")
     parts: dict[str, Fraction] = {}
-    for item in regex.finditer(_duration_item(), match.groups["whole"] or ""):
+    for item in _duration_items().finditer(match.groups["whole"] or ""):
         count = _amount({"count": item["count"], "half": item["half"]})
         if count is None:
             found.reason = "no exact count"
             return found
-        designator, size = UNITS[fold(item["unit"])]
+        designator, size = _unit(item["unit"])
         parts[designator] = parts.get(designator, Fraction(0)) + count * size
     found.duration = iso_duration(parts)
     return found
@@ -926,7 +929,7 @@ def _set(match: Match, published: datetime.date | None) -> Found:
     unit = fold(groups.get("unit") or "")
     if groups.get("part"):  # «صبح‌ها»: every morning
         unit = "روز"
-    designator, size = UNITS.get(unit, ("D", 1))
+    designator, size = _unit(unit) if unit in _folded("units") else ("D", 1)
     count = number_value(groups.get("count") or "") or Fraction(1)
     return Found(
         None,
@@ -938,7 +941,7 @@ def _set(match: Match, published: datetime.date | None) -> Found:
 
 def _vague(match: Match, published: datetime.date | None) -> Found:
     unit = fold(match.groups.get("unit") or "روز")
-    precision = {"هفته": "week", "ماه": "month", "سال": "year"}.get(unit, "day")
+    precision = _PRECISIONS.get(unit, "day")
     if match.groups.get("season"):  # «هوای سرد زمستانی»: a season, not which one
         precision = "season"
     return Found(None, calendar="relative", precision=precision, reason="vague: no exact date")
@@ -961,7 +964,11 @@ def _clock(match: Match, published: datetime.date | None) -> Found:
         return found
     total = int(hour) * 60 + int(minute)
     part = fold(groups.get("part") or "")
-    if DAY_PARTS.get(part) and total < 12 * 60 and not (part in {"ظهر", "بعدازظهر"} and hour == 12):
+    if (
+        _folded("parts").get(part)
+        and total < 12 * 60
+        and not (part in {"ظهر", "بعدازظهر"} and hour == 12)
+    ):
         total += 12 * 60
     if groups.get("meridiem") and fold(groups["meridiem"] or "").upper().startswith(("P", "ب")):
         total += 12 * 60 if total < 12 * 60 else 0
@@ -981,8 +988,13 @@ def _day_part(match: Match, published: datetime.date | None) -> Found:
 
 
 @functools.cache
+def _duration_items() -> regex.Pattern[str]:
+    return regex.compile(_duration_item(), regex.VERSION1)
+
+
+@functools.cache
 def _duration_item() -> str:
-    units = _spaced_words(sorted(UNITS, key=len, reverse=True))
+    units = _alternation(list(UNITS))
     return (
         rf"(?P<count>{_count()}|نیم|چند){_H}(?P<unit>{units})"
         rf"(?:\s*و\s*(?P<half>نیم)(?!{_H}(?:{units})))?"
@@ -1085,7 +1097,7 @@ def rules() -> tuple[Rule, ...]:
         rf"|روز\s+(?P<weekday2>{weekday})){_E}"
     )
     relative = _alternation([*RELATIVE_DAYS, "پس‌فردا", "شب گذشته", "روز گذشته", "امروز صبح"])
-    units = _spaced_words(sorted(UNITS, key=len, reverse=True))
+    units = _alternation(list(UNITS))
     periods = (
         rf"{_W}(?:(?P<unit>هفته|ماه|سال)(?:{_H}ی)?\s+(?P<when>گذشته|قبل|پیش|جاری|آینده|بعد|آتی|اخیر)"
         rf"|(?P<when2>این|همین)\s+(?P<unit2>هفته|ماه|سال)|(?P<word>امسال|پارسال)){_E}"
@@ -1120,7 +1132,7 @@ def rules() -> tuple[Rule, ...]:
         rf"|(?P<unit5>دهه|سال|ماه|هفته)(?:{_H}ی)?\s+(?:اول|نخست|دوم|سوم|چهارم|پنجم|آخر|پایانی)"
         rf"(?:\s+(?:قرن|سال|ماه|دهه)(?:\s+(?:میلادی|شمسی|قمری|جاری|گذشته))?)?){_E}"
     )
-    parts = _spaced_words(sorted(DAY_PARTS, key=len, reverse=True))
+    parts = _alternation(list(DAY_PARTS))
     hour_words = _alternation(
         [w for w, n in (*ONES.items(), *TEENS.items()) if n]
         + ["بیست"]
