@@ -10,6 +10,7 @@ from __future__ import annotations
 from persnews.article import Article, analyze
 from persnews.calendar import HijriDate, JalaliDate
 from persnews.dates import find_dates
+from persnews.entities import find_entities, find_titles
 from persnews.errors import (
     InputTypeError,
     InvalidDateError,
@@ -17,7 +18,7 @@ from persnews.errors import (
     PersnewsError,
     UnsupportedDateError,
 )
-from persnews.model import DateMention, NumberMention, Sentence, Span, Token
+from persnews.model import DateMention, Entity, NumberMention, Sentence, Span, Token
 from persnews.normalize import normalize
 from persnews.numbers import find_numbers, parse_number
 from persnews.text import NormalizedText
@@ -40,6 +41,7 @@ def __getattr__(name: str) -> str:
 __all__ = [
     "Article",
     "DateMention",
+    "Entity",
     "HijriDate",
     "InputTypeError",
     "InvalidDateError",
@@ -55,7 +57,9 @@ __all__ = [
     "__version__",
     "analyze",
     "find_dates",
+    "find_entities",
     "find_numbers",
+    "find_titles",
     "normalize",
     "parse_number",
     "sentences",

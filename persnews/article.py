@@ -9,11 +9,12 @@ datetime.date(2023, 10, 7)
 >>> [(d.text, str(d.value)) for d in analyze("دیروز آمد.", published="2021-11-23").dates]
 [('دیروز', '2021-11-22')]
 >>> article.to_dict()["schema_version"]
-'0.2'
+'0.3'
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import json
 from collections.abc import Iterable
@@ -23,8 +24,9 @@ import attrs
 
 from persnews.calendar import reference_date
 from persnews.dates import find_dates
+from persnews.entities import find_entities, find_titles
 from persnews.errors import check_text
-from persnews.model import DateMention, NumberMention, Sentence, Token
+from persnews.model import DateMention, Entity, NumberMention, Sentence, Token
 from persnews.normalize import normalize
 from persnews.numbers import find_numbers
 from persnews.tokens import sentences
@@ -32,7 +34,7 @@ from persnews.tokens import sentences
 __all__ = ["SCHEMA_VERSION", "Article", "analyze"]
 
 #: version of the JSON that :meth:`Article.to_dict` writes
-SCHEMA_VERSION = "0.2"
+SCHEMA_VERSION = "0.3"
 
 
 def _sentence_tuple(sentences: Iterable[Sentence]) -> tuple[Sentence, ...]:
@@ -44,6 +46,10 @@ def _date_tuple(mentions: Iterable[DateMention]) -> tuple[DateMention, ...]:
 
 
 def _number_tuple(mentions: Iterable[NumberMention]) -> tuple[NumberMention, ...]:
+    return tuple(mentions)
+
+
+def _entity_tuple(mentions: Iterable[Entity]) -> tuple[Entity, ...]:
     return tuple(mentions)
 
 
@@ -61,6 +67,10 @@ class Article:
     dates: tuple[DateMention, ...] = attrs.field(default=(), converter=_date_tuple)
     #: numbers, percentages, money and quantities
     numbers: tuple[NumberMention, ...] = attrs.field(default=(), converter=_number_tuple)
+    #: people, organizations, places, facilities, events and products
+    entities: tuple[Entity, ...] = attrs.field(default=(), converter=_entity_tuple)
+    #: titles and roles («وزیر امور خارجه», «سخنگو»), label "TITLE"
+    titles: tuple[Entity, ...] = attrs.field(default=(), converter=_entity_tuple)
 
     @property
     def tokens(self) -> tuple[Token, ...]:
@@ -76,6 +86,8 @@ class Article:
             "sentences": [sentence.to_dict() for sentence in self.sentences],
             "dates": [mention.to_dict() for mention in self.dates],
             "numbers": [mention.to_dict() for mention in self.numbers],
+            "entities": [mention.to_dict() for mention in self.entities],
+            "titles": [mention.to_dict() for mention in self.titles],
         }
 
     def to_json(self, *, indent: int | None = None) -> str:
@@ -92,6 +104,8 @@ class Article:
             sentences=tuple(Sentence.from_dict(s) for s in data["sentences"]),
             dates=tuple(DateMention.from_dict(d) for d in data.get("dates", ())),
             numbers=tuple(NumberMention.from_dict(n) for n in data.get("numbers", ())),
+            entities=tuple(Entity.from_dict(e) for e in data.get("entities", ())),
+            titles=tuple(Entity.from_dict(t) for t in data.get("titles", ())),
         )
 
 
@@ -115,9 +129,12 @@ def analyze(text: str, *, published: object = None) -> Article:
         sentences=tuple(sentences(doc)),
         dates=dates,
         numbers=[n for n in find_numbers(doc) if not _inside(n.start, n.end, spans)],
+        entities=find_entities(doc),
+        titles=find_titles(doc),
     )
 
 
 def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    """Does ``start:end`` overlap one of ``spans``?"""
-    return any(start < span_end and span_start < end for span_start, span_end in spans)
+    """Does ``start:end`` overlap one of ``spans`` (sorted, not overlapping)?"""
+    place = bisect.bisect_left(spans, (end, end))  # the spans starting before ``end``
+    return place > 0 and spans[place - 1][1] > start

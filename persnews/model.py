@@ -24,7 +24,16 @@ from persnews.errors import InvalidValueError
 if TYPE_CHECKING:
     from persnews.calendar import JalaliDate
 
-__all__ = ["DateMention", "NumberKind", "NumberMention", "Sentence", "Span", "Token", "TokenKind"]
+__all__ = [
+    "DateMention",
+    "Entity",
+    "NumberKind",
+    "NumberMention",
+    "Sentence",
+    "Span",
+    "Token",
+    "TokenKind",
+]
 
 #: what kind of thing a token is
 TokenKind = Literal[
@@ -308,4 +317,71 @@ class NumberMention:
             unit=data.get("unit"),
             currency=data.get("currency"),
             base_value=data.get("base_value"),
+        )
+
+
+#: what an entity is (the ARMAN types; PEYMA's PER/ORG/LOC are among them) or a title
+EntityLabel = Literal["PER", "ORG", "LOC", "FAC", "EVENT", "PRODUCT", "TITLE"]
+ENTITY_LABELS: tuple[str, ...] = ("PER", "ORG", "LOC", "FAC", "EVENT", "PRODUCT", "TITLE")
+#: what found it
+EntitySource = Literal["model", "gazetteer", "rule"]
+ENTITY_SOURCES: tuple[str, ...] = ("model", "gazetteer", "rule")
+
+
+@attrs.frozen
+class Entity:
+    """A named entity (or, from :func:`~persnews.find_titles`, a title) in a text.
+
+    ``canonical`` is the full name the mention refers to within the article:
+    «لاوروف» after «سرگئی لاوروف» has ``canonical`` «سرگئی لاوروف»; names the
+    gazetteers know get their standard form («وزارت خارجه» → «وزارت امور خارجه»).
+    """
+
+    #: offset of the first character in the original text
+    start: int
+    #: offset just past the last character in the original text
+    end: int
+    #: the original text, verbatim: ``original[start:end]``
+    text: str
+    #: "PER", "ORG", "LOC", "FAC", "EVENT", "PRODUCT" (or "TITLE")
+    label: EntityLabel
+    #: the full, normalized name this mention refers to within the text
+    canonical: str
+    #: a finer type where known ("news_agency", "ministry", "country", "city", …), else None
+    kind: str | None = None
+    #: confidence in [0, 1]: the model's mean token probability, 1.0 for lists and rules
+    score: float = 1.0
+    #: "model", "gazetteer" or "rule"
+    source: EntitySource = "model"
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready dictionary."""
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "label": self.label,
+            "canonical": self.canonical,
+            "kind": self.kind,
+            "score": self.score,
+            "source": self.source,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        """Build the record back from :meth:`to_dict` output (validated)."""
+        (start, end), label, source = _checked_span(data), data["label"], data["source"]
+        if label not in ENTITY_LABELS:
+            raise InvalidValueError(field="label", value=label, valid=" | ".join(ENTITY_LABELS))
+        if source not in ENTITY_SOURCES:
+            raise InvalidValueError(field="source", value=source, valid=" | ".join(ENTITY_SOURCES))
+        return cls(
+            start=start,
+            end=end,
+            text=data["text"],
+            label=label,
+            canonical=data["canonical"],
+            kind=data.get("kind"),
+            score=data.get("score", 1.0),
+            source=source,
         )

@@ -20,6 +20,7 @@ def test_exact_public_surface() -> None:
         [
             "Article",
             "DateMention",
+            "Entity",
             "HijriDate",
             "InputTypeError",
             "InvalidDateError",
@@ -35,7 +36,9 @@ def test_exact_public_surface() -> None:
             "__version__",
             "analyze",
             "find_dates",
+            "find_entities",
             "find_numbers",
+            "find_titles",
             "normalize",
             "parse_number",
             "sentences",

@@ -1,0 +1,511 @@
+"""Named entities: people, organizations, places, facilities, events, products.
+
+Three things find them, in this order of trust:
+
+1. a statistical sequence labeller (a CRF trained on PEYMA and ARMAN, shipped
+   in ``persnews/data/``) tags each sentence's tokens (``source="model"``);
+2. rules read the words around a name (``source="rule"``): a head word decides
+   what a name is (``data/entity_heads.tsv``: «استان فارس» is a province,
+   «خبرگزاری فارس» a news agency, «روزنامه ایران» a newspaper), a news agency
+   is named after «به گزارش» / «به نقل از», and a month name after a day
+   number is a date, not «مهر» the agency;
+3. the gazetteers (``data/countries.tsv``, ``cities.tsv``, ``agencies.tsv``,
+   ``organizations.tsv``) add the names the model missed where they cannot be
+   common words (``source="gazetteer"``) and give every name they know its
+   standard form and finer ``kind``.
+
+Mentions of one entity are then linked within the text: «لاوروف» after
+«سرگئی لاوروف» gets ``canonical`` «سرگئی لاوروف»; «سازمان ملل» after
+«سازمان ملل متحد» gets «سازمان ملل متحد».
+
+>>> from persnews import find_entities
+>>> text = "به گزارش ایرنا، سرگئی لاوروف به تهران رفت. لاوروف گفت: «ایران دوست ماست.»"
+>>> [(e.text, e.label, e.canonical) for e in find_entities(text)]  # doctest: +NORMALIZE_WHITESPACE
+[('ایرنا', 'ORG', 'خبرگزاری جمهوری اسلامی ایران'), ('سرگئی لاوروف', 'PER', 'سرگئی لاوروف'),
+ ('تهران', 'LOC', 'تهران'), ('لاوروف', 'PER', 'سرگئی لاوروف'), ('ایران', 'LOC', 'ایران')]
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Sequence
+from typing import Final, NamedTuple
+
+from persnews import _data
+from persnews._datetext import month_keys
+from persnews.model import Entity, Token
+from persnews.normalize import as_document
+from persnews.text import NormalizedText
+from persnews.tokens import _scan, sentences
+
+__all__ = ["find_entities", "find_titles"]
+
+#: the gazetteers of names, in the order their entries are trusted
+GAZETTEERS: Final = ("agencies", "organizations", "countries", "cities")
+#: the gazetteer of titles and roles
+TITLES: Final = "titles"
+#: words after which a news agency or newspaper is named: «به گزارش ایسنا»
+AGENCY_CUES: Final = (("به", "گزارش"), ("به", "نقل", "از"), ("گزارش",), ("خبرنگار",))
+#: the longest name the gazetteers and linking look at, in words
+MAX_WORDS: Final = 8
+#: a name the model missed is added from a gazetteer only when it is at least
+#: this long (in characters) or of several words: short ones are often words
+MIN_GAZETTEER_LENGTH: Final = 4
+#: gazetteer kinds trusted without the model (a city or company name is too
+#: often an ordinary word or a person's name to be taken on its own)
+GAZETTEER_KINDS: Final = frozenset(
+    {"country", "news_agency", "newspaper", "broadcaster", "international", "ministry"}
+)
+#: a surname is looked for again across the text only when it is rarer than
+#: this in hazm's word counts («لاوروف» is; «حق» of «فرحان حق» is not)
+COMMON_WORD: Final = 1_000_000
+#: quotation marks around a name
+QUOTES: Final = frozenset({"«", "»", '"', "'", "“", "”"})
+#: punctuation that may stand inside a name («بنی-صدر», «ام.بی.سی», «A&T»)
+JOINING: Final = frozenset({"-", ".", "&", "/"})
+ZWNJ: Final = "\u200c"
+#: the ezafe a name takes before a following word: «وزارت خارجه‌ی روسیه»
+EZAFE: Final = ZWNJ + "ی"
+
+
+class _Entry(NamedTuple):
+    """What a gazetteer says about a surface form under one label."""
+
+    canonical: str
+    kind: str
+
+
+class _Gazetteer(NamedTuple):
+    """Surface forms (as word tuples) -> label -> entry, and the longest form
+    starting with each word."""
+
+    entries: dict[tuple[str, ...], dict[str, _Entry]]
+    longest: dict[str, int]
+
+    def match(self, words: Sequence[str], i: int) -> int:
+        """The length of the longest surface form at ``words[i]`` (0 if none)."""
+        most = self.longest.get(words[i], 0)
+        for size in range(min(most, len(words) - i), 0, -1):
+            if tuple(words[i : i + size]) in self.entries:
+                return size
+        return 0
+
+
+class _Name(NamedTuple):
+    """A name found among the tokens ``[first, last)``."""
+
+    first: int
+    last: int
+    label: str
+    score: float
+    source: str
+    kind: str | None = None
+    canonical: str | None = None
+
+
+def _key(word: str) -> str:
+    """A word as names are looked up: without the ezafe it may carry."""
+    return word[: -len(EZAFE)] if word.endswith(EZAFE) and len(word) > len(EZAFE) + 1 else word
+
+
+@functools.cache
+def _gazetteer(names: tuple[str, ...]) -> _Gazetteer:
+    entries: dict[tuple[str, ...], dict[str, _Entry]] = {}
+    longest: dict[str, int] = {}
+    for name in names:
+        _header, rows = _data.table(name)
+        for surface, canonical, label, kind in rows:
+            words = tuple(_key(word) for word in surface.split())
+            entries.setdefault(words, {}).setdefault(label, _Entry(canonical, kind))
+            longest[words[0]] = max(longest.get(words[0], 0), len(words))
+    return _Gazetteer(entries, longest)
+
+
+@functools.cache
+def _heads() -> dict[str, tuple[str, str]]:
+    """Head word -> (label, kind)."""
+    _header, rows = _data.table("entity_heads")
+    return {head: (label, kind) for head, label, kind in rows}
+
+
+@functools.cache
+def _months() -> frozenset[str]:
+    return frozenset(month_keys("jalali")) | frozenset(month_keys("gregorian"))
+
+
+def find_entities(text: str | NormalizedText) -> list[Entity]:
+    """People, organizations, places, facilities, events and products named in
+    ``text``, in text order, with offsets into the original text.
+
+    Labels are the ARMAN types: "PER", "ORG", "LOC", "FAC", "EVENT",
+    "PRODUCT". Quotes and punctuation around a name are never part of it.
+
+    >>> [(e.text, e.label, e.kind) for e in find_entities("استاندار فارس در شیراز گفت")]
+    [('فارس', 'LOC', 'province'), ('شیراز', 'LOC', 'city')]
+    >>> [(e.text, e.label, e.kind) for e in find_entities("به گزارش فارس، او به شیراز رفت")]
+    [('فارس', 'ORG', 'news_agency'), ('شیراز', 'LOC', 'city')]
+    >>> find_entities("")
+    []
+    """
+    doc = as_document(text)
+    scan = doc.memo("tokens", _scan)
+    tokens = scan.tokens
+    if not tokens:
+        return []
+    words = [_key(token.norm) for token in tokens]
+    names = _tagged(doc, tokens)
+    names = _by_context(words, tokens, names)
+    names = _with_gazetteer(words, tokens, names)
+    names = _linked(words, _repeated(words, names))
+    found = []
+    for name in names:
+        start, end = tokens[name.first].start, _name_end(tokens[name.last - 1])
+        canonical = (
+            name.canonical or doc.text[scan.spans[name.first][0] : scan.spans[name.last - 1][1]]
+        )
+        found.append(
+            Entity(
+                start=start,
+                end=end,
+                text=doc.original[start:end],
+                label=name.label,  # type: ignore[arg-type]
+                canonical=canonical,
+                kind=name.kind,
+                score=round(name.score, 4),
+                source=name.source,  # type: ignore[arg-type]
+            )
+        )
+    return found
+
+
+def _name_end(token: Token) -> int:
+    """Where a name ending with ``token`` ends: before an ezafe it carries."""
+    if token.norm.endswith(EZAFE) and token.text.endswith("ی"):
+        end = token.end - 1
+        while end > token.start + 1 and token.text[end - token.start - 1] == ZWNJ:
+            end -= 1
+        return end
+    return token.end
+
+
+def _tagged(doc: NormalizedText, tokens: list[Token]) -> list[_Name]:
+    """What the model finds, sentence by sentence."""
+    from persnews import _ner
+
+    names: list[_Name] = []
+    first = 0
+    for sentence in sentences(doc):
+        size = len(sentence.tokens)
+        tags = _ner.tag([token.norm for token in tokens[first : first + size]])
+        names.extend(_decoded(tags, first, tokens))
+        first += size
+    return names
+
+
+def _decoded(tags: Sequence[tuple[str, float]], offset: int, tokens: list[Token]) -> list[_Name]:
+    """IOB tags -> names. An I- without its B- opens a name; punctuation other
+    than a joining mark ends one (a quote the model took in: «خبرگزاری «تاس»);
+    punctuation at either end is left out."""
+    names: list[_Name] = []
+    begin, label, scores = -1, "", [0.0]
+
+    def close(end: int) -> None:
+        first, last = begin, end
+        while first < last and tokens[offset + first].kind in ("punct", "symbol"):
+            first += 1
+        while last > first and tokens[offset + last - 1].kind in ("punct", "symbol"):
+            last -= 1
+        if first < last:
+            kept = scores[first - begin : last - begin]
+            names.append(
+                _Name(offset + first, offset + last, label, sum(kept) / len(kept), "model")
+            )
+
+    for i, (tag, score) in enumerate(tags):
+        token = tokens[offset + i]
+        if token.kind in ("punct", "symbol") and token.norm not in JOINING:
+            tag = "O"
+        inside = tag.startswith("I-") and tag[2:] == label and begin >= 0
+        if begin >= 0 and not inside:
+            close(i)
+            begin = -1
+        if tag == "O":
+            continue
+        if inside:
+            scores.append(score)
+        else:
+            begin, label, scores = i, tag[2:], [score]
+    if begin >= 0:
+        close(len(tags))
+    return names
+
+
+def _by_context(words: list[str], tokens: list[Token], names: list[_Name]) -> list[_Name]:
+    """Head words decide a name's label and kind; agencies after «به گزارش»; a
+    month name beside a number is a date, not a name."""
+    heads, months = _heads(), _months()
+    agencies = _gazetteer(("agencies",))
+    gazetteer = _gazetteer(GAZETTEERS)
+    in_title = {}
+    for title in _titles(words):
+        in_title.update(dict.fromkeys(range(title.first, title.last), title.last))
+    kept: list[_Name] = []
+    for name in names:
+        first, last = name.first, name.last
+        known = tuple(words[first:last]) in gazetteer.entries
+        if first in in_title and not known:  # «[وزیر امور] خارجه روسیه»: the title is not a name
+            first = in_title[first]
+            if first >= last:
+                continue
+            name = _relabelled(name._replace(first=first), words, gazetteer)
+        if last - first == 1 and words[first] in months and _beside_number(tokens, first):
+            continue
+        if last - first == 1 and words[first] in heads:
+            continue  # a head alone names nothing
+        head = heads.get(words[first])
+        before = None if head is not None else _head_before(words, first, heads)
+        if before is not None:
+            # «استان [فارس]», «خبرگزاری «[تاس]»: the model left the head out
+            label, kind = before
+            if label == name.label:
+                kept.append(name._replace(kind=kind))
+            elif words[first - 1] in heads:  # «دانشگاه [تهران]» names the university
+                kept.append(name._replace(first=first - 1, label=label, kind=kind, source="rule"))
+            else:
+                kept.append(name._replace(label=label, kind=kind, source="rule"))
+            continue
+        if head is not None and last - first > 1:
+            label, kind = head
+            source = name.source if (label == name.label and first == name.first) else "rule"
+            kept.append(name._replace(first=first, label=label, kind=kind, source=source))
+        else:
+            kept.append(_relabelled(name, words, gazetteer))
+    # a news agency named after a cue the model did not take as one
+    taken = {i: name for name in kept for i in range(name.first, name.last)}
+    for i in range(len(words)):
+        after = _after_cue(words, i)
+        if after is None or after >= len(words):
+            continue
+        size = agencies.match(words, after)
+        if not size:
+            continue
+        span = range(after, after + size)
+        clashing = {taken[j] for j in span if j in taken}
+        if any(name.label == "ORG" for name in clashing):
+            continue
+        kept = [name for name in kept if name not in clashing]
+        entry = agencies.entries[tuple(words[after : after + size])]["ORG"]
+        kept.append(_Name(after, after + size, "ORG", 1.0, "rule", entry.kind, entry.canonical))
+        taken.update(dict.fromkeys(span, kept[-1]))
+    kept.sort()
+    return kept
+
+
+def _head_before(
+    words: list[str], first: int, heads: dict[str, tuple[str, str]]
+) -> tuple[str, str] | None:
+    """The label and kind a head word just before ``words[first]`` (or before the
+    quote it opens with) gives the name there."""
+    if first > 0 and words[first - 1] in heads:
+        return heads[words[first - 1]]
+    if first > 1 and words[first - 1] in QUOTES and words[first - 2] in heads:
+        return heads[words[first - 2]]
+    return None
+
+
+def _relabelled(name: _Name, words: list[str], gazetteer: _Gazetteer) -> _Name:
+    """A country or region the model took for something else is a place: the
+    gazetteers know it under that one label only («ارمنستان»)."""
+    known = gazetteer.entries.get(tuple(words[name.first : name.last]), {})
+    if name.label in known or len(known) != 1:
+        return name
+    [(label, entry)] = known.items()
+    if entry.kind not in ("country", "region"):
+        return name
+    return name._replace(label=label, kind=entry.kind, canonical=entry.canonical, source="rule")
+
+
+def _after_cue(words: list[str], i: int) -> int | None:
+    """The index just past an agency cue ending at ``words[i]``, if one does."""
+    for cue in AGENCY_CUES:
+        if i + 1 >= len(cue) and tuple(words[i + 1 - len(cue) : i + 1]) == cue:
+            return i + 1
+    return None
+
+
+def _beside_number(tokens: list[Token], i: int) -> bool:
+    return (i > 0 and tokens[i - 1].kind == "number") or (
+        i + 1 < len(tokens) and tokens[i + 1].kind == "number"
+    )
+
+
+def _with_gazetteer(words: list[str], tokens: list[Token], names: list[_Name]) -> list[_Name]:
+    """Give known names their standard form and kind; add the safe ones the model missed."""
+    gazetteer, heads = _gazetteer(GAZETTEERS), _heads()
+    known: list[_Name] = []
+    for name in names:
+        entry = gazetteer.entries.get(tuple(words[name.first : name.last]), {}).get(name.label)
+        if entry is None and words[name.first] in heads and name.last - name.first > 1:
+            # «استان فارس»: the name after its head may be known
+            entry = gazetteer.entries.get(tuple(words[name.first + 1 : name.last]), {}).get(
+                name.label
+            )
+            if entry is not None:
+                entry = _Entry(canonical="", kind=name.kind or entry.kind)
+        if entry is not None:
+            name = name._replace(kind=name.kind or entry.kind, canonical=entry.canonical or None)
+        known.append(name)
+    taken = {i for name in known for i in range(name.first, name.last)}
+    i = 0
+    while i < len(words):
+        size = gazetteer.match(words, i) if i not in taken else 0
+        if size and not taken.intersection(range(i, i + size)):
+            surface = tuple(words[i : i + size])
+            for label, entry in gazetteer.entries[surface].items():
+                if entry.kind in GAZETTEER_KINDS and (
+                    size > 1 or len(surface[0]) >= MIN_GAZETTEER_LENGTH
+                ):
+                    known.append(
+                        _Name(i, i + size, label, 1.0, "gazetteer", entry.kind, entry.canonical)
+                    )
+                    break
+            i += size
+        else:
+            i += 1
+    known.sort()
+    return known
+
+
+def _repeated(words: list[str], names: list[_Name]) -> list[_Name]:
+    """Find again what was found once: every other occurrence of a name of
+    several words, and of the surname of a person named in full (when it is not
+    a common word), that nothing else covers."""
+    from persnews._hazm import lexicon
+
+    frequency = lexicon().frequency
+    wanted: dict[tuple[str, ...], _Name] = {}
+    for name in names:
+        size = name.last - name.first
+        if size < 2 or size > MAX_WORDS:
+            continue
+        surface = tuple(words[name.first : name.last])
+        wanted.setdefault(surface, name)
+        surname = surface[-1]
+        if name.label == "PER" and len(surname) > 2 and frequency.get(surname, 0) < COMMON_WORD:
+            wanted.setdefault((surname,), name)
+    if not wanted:
+        return names
+    longest = max(len(surface) for surface in wanted)
+    taken = bytearray(len(words))
+    for name in names:
+        taken[name.first : name.last] = b"\x01" * (name.last - name.first)
+    found = list(names)
+    i = 0
+    while i < len(words):
+        for size in range(min(longest, len(words) - i), 0, -1):
+            like = wanted.get(tuple(words[i : i + size]))
+            if like is not None and not any(taken[i : i + size]):
+                found.append(_Name(i, i + size, like.label, 1.0, "rule", like.kind, like.canonical))
+                taken[i : i + size] = b"\x01" * size
+                i += size - 1
+                break
+        i += 1
+    found.sort()
+    return found
+
+
+def _linked(words: list[str], names: list[_Name]) -> list[_Name]:
+    """Each mention's canonical name: the longest mention of the same label in
+    the text that it is the end (a surname) or, for organizations and places,
+    the start («سازمان ملل» of «سازمان ملل متحد») of."""
+    fullest: dict[tuple[str, tuple[str, ...]], _Name] = {}
+    for name in names:
+        size = name.last - name.first
+        if size < 2 or size > MAX_WORDS:
+            continue
+        surface = tuple(words[name.first : name.last])
+        parts: Iterable[tuple[str, ...]]
+        if name.label == "PER":
+            parts = (surface[cut:] for cut in range(1, size))
+        else:
+            parts = (surface[:cut] for cut in range(1, size))
+        for part in parts:
+            best = fullest.get((name.label, part))
+            if best is None or best.last - best.first < size:
+                fullest[(name.label, part)] = name
+    if not fullest:
+        return names
+    linked = []
+    for name in names:
+        full = fullest.get((name.label, tuple(words[name.first : name.last])))
+        if full is not None and name.canonical is None:
+            canonical = full.canonical or " ".join(words[full.first : full.last])
+            name = name._replace(canonical=canonical, kind=name.kind or full.kind)
+        linked.append(name)
+    return linked
+
+
+def find_titles(text: str | NormalizedText) -> list[Entity]:
+    """Titles and roles («وزیر امور خارجه», «سخنگوی وزارت خارجه», «سرمربی»,
+    «نماینده مردم تهران در مجلس») with ``label`` "TITLE", a role class as
+    ``kind`` and the standard form as ``canonical``.
+
+    >>> [(t.text, t.canonical, t.kind) for t in find_titles("وزیر خارجه روسیه گفت")]
+    [('وزیر خارجه', 'وزیر امور خارجه', 'minister')]
+    """
+    doc = as_document(text)
+    scan = doc.memo("tokens", _scan)
+    tokens = scan.tokens
+    found: list[Entity] = []
+    for title in _titles([_key(token.norm) for token in tokens]):
+        start, end = tokens[title.first].start, _name_end(tokens[title.last - 1])
+        canonical = (
+            title.canonical or doc.text[scan.spans[title.first][0] : scan.spans[title.last - 1][1]]
+        )
+        found.append(
+            Entity(
+                start,
+                end,
+                doc.original[start:end],
+                "TITLE",
+                canonical,
+                title.kind,
+                1.0,
+                "gazetteer",
+            )
+        )
+    return found
+
+
+def _titles(words: list[str]) -> list[_Name]:
+    """The titles among ``words``, longest first, not overlapping."""
+    titles = _gazetteer((TITLES,))
+    found: list[_Name] = []
+    i = 0
+    while i < len(words):
+        size = titles.match(words, i)
+        if not size:
+            i += 1
+            continue
+        entry = titles.entries[tuple(words[i : i + size])]["TITLE"]
+        last = i + size + (_represented(words, i + size) if words[i] == "نماینده" else 0)
+        canonical = entry.canonical if last == i + size else None
+        found.append(_Name(i, last, "TITLE", 1.0, "gazetteer", entry.kind, canonical))
+        i = last
+    return found
+
+
+def _represented(words: list[str], i: int) -> int:
+    """How many words after «نماینده» say whom a member of parliament represents:
+    «مردم تهران، ری، شمیرانات و اسلامشهر در مجلس شورای اسلامی»."""
+    if i >= len(words) or words[i] != "مردم":
+        return 0
+    for j in range(i + 1, min(len(words), i + 3 * MAX_WORDS)):
+        if words[j] == "در" and j + 1 < len(words) and words[j + 1] == "مجلس":
+            end = j + 2
+            if words[end : end + 2] == ["شورای", "اسلامی"]:
+                end += 2
+            return end - i
+        if words[j] in (".", "!", "؟", ":", "«", "»", "،"):
+            break
+    return 2 if i + 1 < len(words) and words[i + 1].isalpha() else 1

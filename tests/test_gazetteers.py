@@ -1,0 +1,151 @@
+"""The gazetteers in persnews/data: places, demonyms, agencies, organizations and titles.
+
+countries.tsv, demonyms.tsv and cities.tsv are made by scripts/make_gazetteers.py (CLDR and
+GeoNames); agencies.tsv, organizations.tsv and titles.tsv are kept by hand. All six share the
+columns ``surface canonical label kind`` and are read here through persnews._data.table.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import NamedTuple
+
+import pytest
+import regex
+
+from persnews import normalize
+from persnews._data import table
+from persnews._datetext import fold
+
+FILES = ("countries", "demonyms", "cities", "agencies", "organizations", "titles")
+HEADER = ("surface", "canonical", "label", "kind")
+LABELS = frozenset({"PER", "ORG", "LOC", "FAC", "EVENT", "PRODUCT", "TITLE"})
+
+
+class Row(NamedTuple):
+    surface: str
+    canonical: str
+    label: str
+    kind: str
+
+
+def rows(name: str) -> list[Row]:
+    return [Row(*row) for row in table(name)[1]]
+
+
+ALL = [(name, row) for name in FILES for row in rows(name)]
+
+
+def meanings() -> dict[tuple[str, str], set[tuple[str, str, str]]]:
+    """(surface folded, label) → every (canonical, kind, file) it has across the files."""
+    found: dict[tuple[str, str], set[tuple[str, str, str]]] = defaultdict(set)
+    for name, row in ALL:
+        found[fold(row.surface), row.label].add((row.canonical, row.kind, name))
+    return found
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_header(name: str) -> None:
+    assert table(name)[0] == HEADER
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_rows_are_complete_and_unique(name: str) -> None:
+    data = rows(name)
+    assert data, f"{name}.tsv has no rows"
+    assert all(field and field == field.strip() for row in data for field in row)
+    assert len(set(data)) == len(data), [row for row in data if data.count(row) > 1][:5]
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_labels_and_kinds(name: str) -> None:
+    data = rows(name)
+    assert {row.label for row in data} <= LABELS
+    assert all(regex.fullmatch(r"[a-z_]+", row.kind) for row in data)
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_already_normalized(name: str) -> None:
+    wrong = {
+        text: normalize(text).text
+        for row in rows(name)
+        for text in (row.surface, row.canonical)
+        if normalize(text).text != text
+    }
+    assert not wrong
+
+
+def test_one_meaning_per_surface_and_label() -> None:
+    """Across all files, a surface (compared exactly) with a label has one canonical and kind."""
+    found: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
+    for _, row in ALL:
+        found[row.surface, row.label].add((row.canonical, row.kind))
+    assert not {key: value for key, value in found.items() if len(value) > 1}
+
+
+def test_one_meaning_per_folded_surface() -> None:
+    """Looked up as the readers do (persnews._datetext.fold), a surface still has one meaning."""
+    clashes = {
+        key: value
+        for key, value in meanings().items()
+        if len({(canonical, kind) for canonical, kind, _ in value}) > 1
+    }
+    assert not clashes
+
+
+def test_every_canonical_is_a_name_of_its_own() -> None:
+    """Each canonical is also a surface, with the same label, that stands for itself."""
+    main_forms = {(row.surface, row.label) for _, row in ALL if row.surface == row.canonical}
+    missing = {(row.canonical, row.label) for _, row in ALL} - main_forms
+    assert not missing
+
+
+def test_same_surface_may_have_other_labels() -> None:
+    found = meanings()
+    assert ("خبرگزاری فارس", "news_agency", "agencies") in found["فارس", "ORG"]
+    assert ("استان فارس", "province", "cities") in found["فارس", "LOC"]
+
+
+@pytest.mark.parametrize(
+    ("surface", "label", "canonical", "kind"),
+    [
+        ("ایران", "LOC", "ایران", "country"),
+        ("آمریکا", "LOC", "ایالات متحده آمریکا", "country"),
+        ("اروپا", "LOC", "اروپا", "region"),
+        ("تهران", "LOC", "تهران", "city"),
+        ("مشهد", "LOC", "مشهد", "city"),
+        ("مسکو", "LOC", "مسکو", "city"),
+        ("استان تهران", "LOC", "استان تهران", "province"),
+        ("خوزستان", "LOC", "استان خوزستان", "province"),
+        ("فارس", "LOC", "استان فارس", "province"),
+        ("ایرانی", "LOC", "ایران", "demonym"),
+        ("فرانسوی", "LOC", "فرانسه", "demonym"),
+        ("فارس", "ORG", "خبرگزاری فارس", "news_agency"),
+        ("ایرنا", "ORG", "خبرگزاری جمهوری اسلامی ایران", "news_agency"),
+        ("بی‌بی‌سی", "ORG", "بی‌بی‌سی", "broadcaster"),
+        ("سازمان ملل", "ORG", "سازمان ملل متحد", "international"),
+        ("وزارت خارجه", "ORG", "وزارت امور خارجه", "ministry"),
+        ("پرسپولیس", "ORG", "پرسپولیس", "team"),
+        ("وزیر خارجه", "TITLE", "وزیر امور خارجه", "minister"),
+        ("رئیس‌جمهور", "TITLE", "رئیس‌جمهور", "head_of_state"),
+    ],
+)
+def test_spot_checks(surface: str, label: str, canonical: str, kind: str) -> None:
+    found = {
+        (row.canonical, row.kind) for _, row in ALL if (row.surface, row.label) == (surface, label)
+    }
+    assert found == {(canonical, kind)}
+
+
+@pytest.mark.parametrize(
+    ("surface", "label"),
+    [
+        ("جهان", "LOC"),  # CLDR's "world": an ordinary word
+        ("مالی", "LOC"),  # "financial" before Mali (kept as «جمهوری مالی»)
+        ("کویت", "city"),  # the country, not its capital
+        ("انار", "LOC"),  # "pomegranate", a town in Kerman
+        ("اطلاعات", "ORG"),  # "information" before the newspaper
+    ],
+)
+def test_left_out(surface: str, label: str) -> None:
+    assert not [row for _, row in ALL if row.surface == surface and label in (row.label, row.kind)]
