@@ -89,6 +89,18 @@ def _pretty(article: Article, out: TextIO) -> None:
             unit = f" {mention.unit}" if mention.unit else ""
             line = f"{mention.kind:<9} {mention.value}{unit}  {mention.text}"
             out.write(f"    {mention.start:>6}:{mention.end:<6} {line}\n")
+    if article.entities:
+        out.write("\nentities:\n")
+        for entity in article.entities:
+            kind = f"/{entity.kind}" if entity.kind else ""
+            also = f"  → {entity.canonical}" if entity.canonical != entity.text else ""
+            line = f"{entity.label + kind:<18} {entity.text}{also}"
+            out.write(f"    {entity.start:>6}:{entity.end:<6} {line}\n")
+    if article.titles:
+        out.write("\ntitles:\n")
+        for title in article.titles:
+            line = f"{title.kind or '-':<18} {title.text}"
+            out.write(f"    {title.start:>6}:{title.end:<6} {line}\n")
     for number, sentence in enumerate(article.sentences, start=1):
         out.write(f"\n[{number}] {sentence.start}:{sentence.end}  {sentence.norm}\n")
         for token in sentence.tokens:
