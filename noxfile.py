@@ -62,7 +62,8 @@ def docs(session: nox.Session) -> None:
 @nox.session(python=PYTHON)
 def bench(session: nox.Session) -> None:
     """Speed and memory: the text pipeline against hazm on ../shared/data/news, the
-    calendar against jdatetime and persiantools, find_dates against parstdex (ratios
+    calendar against jdatetime and persiantools, find_dates against parstdex,
+    find_entities against hazm (ratios
     in one run).  Arguments go to
     scripts/bench.py; with --quick the calendar uses 200,000 dates instead of 1,000,000."""
     session.install("-e", ".[bench]")
@@ -72,6 +73,7 @@ def bench(session: nox.Session) -> None:
     for command in (
         ["python", "scripts/bench_calendar.py", *count],
         ["python", "scripts/bench_dates.py"],
+        ["python", "scripts/bench_entities.py"],
         ["python", "scripts/bench.py", *session.posargs],
     ):
         try:

@@ -282,7 +282,8 @@ def _by_context(words: list[str], tokens: list[Token], names: list[_Name]) -> li
             kept.append(_relabelled(name, words, gazetteer))
     # a news agency named after a cue the model did not take as one
     taken = {i: name for name in kept for i in range(name.first, name.last)}
-    for i in range(len(words)):
+    cue_ends = {cue[-1] for cue in AGENCY_CUES}
+    for i in (i for i, word in enumerate(words) if word in cue_ends):
         after = _after_cue(words, i)
         if after is None or after >= len(words):
             continue
@@ -395,14 +396,17 @@ def _repeated(words: list[str], names: list[_Name]) -> list[_Name]:
             wanted.setdefault((surname,), name)
     if not wanted:
         return names
-    longest = max(len(surface) for surface in wanted)
+    longest: dict[str, int] = {}
+    for surface in wanted:
+        longest[surface[0]] = max(longest.get(surface[0], 0), len(surface))
     taken = bytearray(len(words))
     for name in names:
         taken[name.first : name.last] = b"\x01" * (name.last - name.first)
     found = list(names)
     i = 0
     while i < len(words):
-        for size in range(min(longest, len(words) - i), 0, -1):
+        most = longest.get(words[i], 0)
+        for size in range(min(most, len(words) - i), 0, -1):
             like = wanted.get(tuple(words[i : i + size]))
             if like is not None and not any(taken[i : i + size]):
                 found.append(_Name(i, i + size, like.label, 1.0, "rule", like.kind, like.canonical))

@@ -1,0 +1,139 @@
+"""Speed and memory of persnews.find_entities, against hazm in the same run.
+
+    python scripts/bench_entities.py [--articles N] [--output F]
+
+1. Speed: ``find_entities(text)`` on raw text (normalization and tokenization
+   included) against hazm 0.10's ``Normalizer().normalize`` + ``sent_tokenize``
+   + ``word_tokenize`` on the same articles of ../shared/data/news/ir_news.jsonl
+   (best of three passes each, garbage collector paused).
+2. Memory: the peak resident size of a fresh interpreter that imports persnews
+   and runs ``analyze`` on one article (model loaded), minus that of an empty
+   interpreter.
+
+Targets (issue #5): find_entities no slower than hazm (ratio hazm/persnews
+≥ 1.0); peak memory ≤ 250 MB above an empty interpreter. Writes
+bench-results/bench_entities.json; exit status 0 if every target is met, 1 if
+one is missed, 2 if the corpus is absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+NEWS = ROOT.parent / "shared" / "data" / "news" / "ir_news.jsonl"
+OUTPUT = ROOT / "bench-results" / "bench_entities.json"
+# VmHWM, not ru_maxrss: Linux carries ru_maxrss over exec() from the (large) parent
+PEAK = """
+import sys
+if sys.argv[1] == "analyze":
+    import persnews
+    persnews.analyze(open(sys.argv[2], encoding="utf-8").read(), published="2021-11-23")
+status = open("/proc/self/status").read().split("VmHWM:")[1]
+print(status.split()[0])
+"""
+
+
+def articles(count: int) -> list[str]:
+    """Every k-th article of ir_news.jsonl, ``count`` of them."""
+    with NEWS.open(encoding="utf-8") as lines:
+        texts = [json.loads(line)["text"] for line in lines]
+    step = max(1, len(texts) // count)
+    return texts[::step][:count]
+
+
+def per_pass(function: Callable[[str], object], texts: Sequence[str], runs: int) -> float:
+    """Seconds for one pass over ``texts``, the best of ``runs``."""
+    best = float("inf")
+    for _ in range(runs):
+        gc.collect()
+        gc.disable()
+        try:
+            start = time.perf_counter()
+            for text in texts:
+                function(text)
+            best = min(best, time.perf_counter() - start)
+        finally:
+            gc.enable()
+    return best
+
+
+def peak_kib(*args: str) -> int:
+    out = subprocess.run(
+        [sys.executable, "-c", PEAK, *args], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    return int(out.stdout)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=300)
+    parser.add_argument("--output", type=Path, default=OUTPUT)
+    args = parser.parse_args(argv)
+    if not NEWS.exists():
+        print(f"bench_entities: {NEWS} is absent; nothing measured", file=sys.stderr)
+        return 2
+    texts = articles(args.articles)
+    from persnews import _hazm, find_entities
+
+    normalizer = _hazm.hazm_normalizer()
+    sent_tokenize, word_tokenize = _hazm.hazm_tokenizers()
+
+    def hazm_pipeline(text: str) -> object:  # as scripts/bench.py runs it
+        normalized = normalizer(text)
+        sent_tokenize(normalized)
+        return word_tokenize(normalized)
+
+    find_entities(texts[0])
+    hazm_pipeline(texts[0])
+    ours = per_pass(find_entities, texts, 3)
+    theirs = per_pass(hazm_pipeline, texts, 3)
+    entities = sum(len(find_entities(text)) for text in texts)
+    one = ROOT / "examples" / "article.txt"
+    above = (peak_kib("analyze", str(one)) - peak_kib("empty")) / 1024
+    chars = sum(map(len, texts))
+    results: dict[str, Any] = {
+        "articles": len(texts),
+        "chars": chars,
+        "entities": entities,
+        "find_entities_s": ours,
+        "find_entities_chars_per_s": chars / ours,
+        "hazm_s": theirs,
+        "hazm_chars_per_s": chars / theirs,
+        "ratio": theirs / ours,
+        "peak_mb_above_empty": above,
+    }
+    checks = [
+        ("find_entities speed vs hazm normalize+tokenize", results["ratio"], ">=", 1.0),
+        ("analyze peak memory above an empty interpreter, MB", above, "<=", 250.0),
+    ]
+    results["targets"] = [
+        {"name": name, "measured": value, "target": f"{sign} {limit:g}"}
+        for name, value, sign, limit in checks
+    ]
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    for key, value in results.items():
+        if key != "targets":
+            print(f"{key:32s} {value:.4g}" if isinstance(value, float) else f"{key:32s} {value}")
+    missed = [
+        name
+        for name, value, sign, limit in checks
+        if (value < limit if sign == ">=" else value > limit)
+    ]
+    for name, value, sign, limit in checks:
+        verdict = "missed" if name in missed else "met"
+        print(f"target: {name}: {value:.3g} (target {sign} {limit:g}) {verdict}")
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
