@@ -10,8 +10,11 @@
    and runs ``analyze`` on one article (model loaded), minus that of an empty
    interpreter.
 
+3. Scale: the time for 40,000 names in one text over the time for 10,000.
+
 Targets (issue #5): find_entities no slower than hazm (ratio hazm/persnews
-≥ 1.0); peak memory ≤ 250 MB above an empty interpreter. Writes
+≥ 1.0); peak memory ≤ 250 MB above an empty interpreter; linear time (the
+growth for 4× the names ≤ 5). Writes
 bench-results/bench_entities.json; exit status 0 if every target is met, 1 if
 one is missed, 2 if the corpus is absent.
 """
@@ -97,6 +100,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ours = per_pass(find_entities, texts, 3)
     theirs = per_pass(hazm_pipeline, texts, 3)
     entities = sum(len(find_entities(text)) for text in texts)
+    # linear time: 10,000 and 40,000 names in one text
+    small, large = ("تهران و مشهد و شیراز و تبریز. " * n for n in (2_500, 10_000))
+    growth = per_pass(find_entities, [large], 1) / per_pass(find_entities, [small], 1)
     one = ROOT / "examples" / "article.txt"
     above = (peak_kib("analyze", str(one)) - peak_kib("empty")) / 1024
     chars = sum(map(len, texts))
@@ -110,10 +116,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         "hazm_chars_per_s": chars / theirs,
         "ratio": theirs / ours,
         "peak_mb_above_empty": above,
+        "time_growth_4x_names": growth,
     }
     checks = [
         ("find_entities speed vs hazm normalize+tokenize", results["ratio"], ">=", 1.0),
         ("analyze peak memory above an empty interpreter, MB", above, "<=", 250.0),
+        ("time for 4x the names, times the time (linear: 4)", growth, "<=", 5.0),
     ]
     results["targets"] = [
         {"name": name, "measured": value, "target": f"{sign} {limit:g}"}
