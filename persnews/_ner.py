@@ -25,10 +25,11 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import struct
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 import attrs
 import regex
@@ -71,9 +72,6 @@ _SHAPES: Final = (
     ("punct", regex.compile(r"^[\p{P}\p{S}]+$")),
 )
 _OFFSETS: Final = (-2, -1, 1, 2)
-#: what a neighbour past either end of the sentence looks like
-_PAST_START: Final = {-2: ("w-2=<s>",), -1: ("w-1=<s>",)}
-_PAST_END: Final = {1: ("w+1=</s>",), 2: ("w+2=</s>",)}
 
 
 @attrs.define(auto_exc=True, eq=False, str=False)
@@ -110,7 +108,8 @@ def use_model(path: str | Path | None, checksum: str | None = None) -> None:
     _override.clear()
     if path is not None:
         _override.append((Path(path), checksum))
-    _tagger.cache_clear()
+    _model.cache_clear()
+    _known_word.cache_clear()
 
 
 @contextmanager
@@ -127,18 +126,50 @@ def model_path() -> Iterator[tuple[Path, str | None]]:
         yield path, expected
 
 
+class _Model(NamedTuple):
+    """An open tagger and the attribute names its model knows."""
+
+    tagger: Any
+    known: frozenset[bytes]
+
+
 @functools.cache
-def _tagger() -> Any:
+def _model() -> _Model:
     """The CRF tagger, opened once per process after its checksum is verified."""
     import pycrfsuite  # type: ignore[import-untyped]
 
     with model_path() as (path, expected):
-        got = hashlib.sha256(path.read_bytes()).hexdigest()
+        data = path.read_bytes()
+        got = hashlib.sha256(data).hexdigest()
         if expected is not None and got != expected:
             raise ModelChecksumError(path=str(path), expected=expected, got=got)
         tagger = pycrfsuite.Tagger()
         tagger.open(str(path))  # crfsuite reads the whole file into memory
-    return tagger
+    return _Model(tagger, _attributes(data))
+
+
+def _tagger() -> Any:
+    """The open ``pycrfsuite.Tagger``."""
+    return _model().tagger
+
+
+def _attributes(model: bytes) -> frozenset[bytes]:
+    """The attribute names a crfsuite model knows, read from its attribute table.
+
+    Attributes the model does not know cost crfsuite as much as the others, so
+    the tagger is given only these (a third faster).  The layout is crfsuite's
+    (``crf1dm.c``: the header's ``off_attrs``; ``cqdb.c``: a CQDB chunk whose
+    backward array points at ``id, size, name\0`` records).
+    """
+    (base,) = struct.unpack_from("<I", model, 36)
+    if model[:4] != b"lCRF" or model[base : base + 4] != b"CQDB":
+        return frozenset()  # not a layout we know: give the tagger everything
+    count, backward = struct.unpack_from("<2I", model, base + 16)
+    names = []
+    for offset in struct.unpack_from(f"<{count}I", model, base + backward):
+        (size,) = struct.unpack_from("<I", model, base + offset + 4)
+        names.append(model[base + offset + 8 : base + offset + 7 + size])
+    return frozenset(names)
 
 
 # ---------------------------------------------------------------- word knowledge
@@ -162,10 +193,20 @@ def _clusters() -> dict[str, tuple[str, ...]]:
     return result
 
 
+#: a word's cached features: its own, its features as the neighbour at -2, -1,
+#: +1 and +2, and its form; all UTF-8 bytes, which crfsuite takes as they are
+_Word = tuple[tuple[bytes, ...], tuple[tuple[bytes, ...], ...], bytes]
+#: the words before the first and after the last of a sentence
+_START: Final[_Word] = ((), ((b"w-2=<s>",), (b"w-1=<s>",), (), ()), b"<s>")
+_END: Final[_Word] = ((), ((), (), (b"w+1=</s>",), (b"w+2=</s>",)), b"</s>")
+#: a gazetteer label's marks: B-, I- on the token, and on its neighbours
+_Marks = tuple[tuple[bytes, bytes], tuple[bytes, bytes], tuple[bytes, bytes]]
+
+
 @functools.cache
-def _gazetteer() -> tuple[dict[tuple[str, ...], tuple[str, ...]], int]:
-    """Token sequence -> its labels and kinds (LOC, city), from every data/*.tsv
-    with the gazetteer columns; and the longest sequence's length."""
+def _gazetteer() -> dict[str, list[tuple[tuple[str, ...], tuple[_Marks, ...]]]]:
+    """First word -> (the entry's words, its marks), longest entries first, from
+    every data/*.tsv with the gazetteer columns (labels and kinds: LOC, city)."""
     from importlib import resources
 
     from persnews import _data
@@ -184,8 +225,17 @@ def _gazetteer() -> tuple[dict[tuple[str, ...], tuple[str, ...]], int]:
             words = _surface_words(row[0])
             if words:
                 entries.setdefault(words, set()).update((row[2], row[3]))
-    longest = max(map(len, entries), default=0)
-    return {words: tuple(sorted(labels)) for words, labels in entries.items()}, longest
+    index: dict[str, list[tuple[tuple[str, ...], tuple[_Marks, ...]]]] = {}
+    for words, labels in sorted(entries.items(), key=lambda item: -len(item[0])):
+        marks = tuple(
+            tuple(
+                (f"gz{where}=B-{label}".encode(), f"gz{where}=I-{label}".encode())
+                for where in ("", "-1", "+1")
+            )
+            for label in sorted(labels)
+        )
+        index.setdefault(words[0], []).append((words, marks))  # type: ignore[arg-type]
+    return index
 
 
 def _surface_words(surface: str) -> tuple[str, ...]:
@@ -212,21 +262,17 @@ def _form(word: str) -> str:
 
 
 @functools.lru_cache(maxsize=1 << 17)
-def _word(word: str) -> tuple[tuple[str, ...], dict[int, tuple[str, ...]], str]:
+def _word(word: str) -> _Word:
     """Features of ``word`` itself, of it as a neighbour at -2..2, and its form."""
     form = _form(word)
     own = [f"w={form}"]
     n = len(form)
-    for k in (1, 2, 3):
+    for k in (2, 3):
         if n > k:
             own.append(f"p{k}={form[:k]}")
             own.append(f"s{k}={form[-k:]}")
     shape = next((name for name, pattern in _SHAPES if pattern.match(form)), "mixed")
     own.append(f"shape={shape}")
-    if "\u200c" in form:
-        own.append("zwnj")
-    if n <= 2:
-        own.append(f"len={n}")
     pos, frequency = _lexicon()
     count = frequency.get(word)
     own.append("f=none" if count is None else f"f={len(str(count)) if count else 0}")
@@ -234,39 +280,92 @@ def _word(word: str) -> tuple[tuple[str, ...], dict[int, tuple[str, ...]], str]:
     clusters = _clusters().get(form, ("c=?",) if shape == "persian" else ())
     own.extend(clusters)
     fine = clusters[-1] if clusters else ""
-    neighbour: dict[int, tuple[str, ...]] = {}
+    neighbour = []
     for offset in _OFFSETS:
         sign = f"{offset:+d}"
         items = [f"w{sign}={form}"]
         if fine:
             items.append(f"c{sign}{fine[fine.index('=') :]}")
-        if abs(offset) == 1:
-            items.append(f"shape{sign}={shape}")
-            if n > 2:
-                items.append(f"s2{sign}={form[-2:]}")
-        neighbour[offset] = tuple(items)
-    return tuple(own), neighbour, form
+        if abs(offset) == 1 and n > 2:
+            items.append(f"s2{sign}={form[-2:]}")
+        neighbour.append(tuple(item.encode() for item in items))
+    return tuple(item.encode() for item in own), tuple(neighbour), form.encode()
 
 
-def _gazetteer_features(words: Sequence[str]) -> list[list[str]]:
-    """``gz=B-LOC``, ``gz=I-city``, … per token, from longest matches left to right."""
-    entries, longest = _gazetteer()
-    result: list[list[str]] = [[] for _ in words]
-    if not entries:
-        return result
-    i, count = 0, len(words)
+@functools.lru_cache(maxsize=1 << 17)
+def _known_word(word: str) -> _Word:
+    """:func:`_word`, keeping only the attributes the model knows."""
+    known = _model().known
+    own, neighbour, form = _word(word)
+    if not known:
+        return own, neighbour, form
+    return (
+        tuple(item for item in own if item in known),
+        tuple(tuple(item for item in items if item in known) for items in neighbour),
+        form,
+    )
+
+
+def _gazetteer_marks(words: Sequence[str]) -> list[list[bytes]]:
+    """For each token, ``gz=B-LOC``, ``gz=I-city``, … for the gazetteer span it is in
+    (longest match, left to right), and ``gz-1=…`` / ``gz+1=…`` for its neighbours'."""
+    index = _gazetteer()
+    count = len(words)
+    found: list[tuple[int, int, tuple[_Marks, ...]]] = []
+    i = 0
     while i < count:
-        for size in range(min(longest, count - i), 0, -1):
-            labels = entries.get(tuple(words[i : i + size]))
-            if labels:
-                for label in labels:
-                    result[i].append(f"gz=B-{label}")
-                    for j in range(i + 1, i + size):
-                        result[j].append(f"gz=I-{label}")
+        for entry, marks in index.get(words[i], ()):
+            size = len(entry)
+            if tuple(words[i : i + size]) == entry:
+                found.append((i, size, marks))
                 i += size
                 break
         else:
             i += 1
+    result: list[list[bytes]] = [[] for _ in range(count)]
+    for first, size, marks in found:
+        for j in range(first, first + size):
+            inside = int(j > first)
+            for label in marks:
+                result[j].append(label[0][inside])
+                if j + 1 < count:
+                    result[j + 1].append(label[1][inside])
+                if j > 0:
+                    result[j - 1].append(label[2][inside])
+    return result
+
+
+def _items(words: Sequence[str], known: frozenset[bytes] | None = None) -> list[list[bytes]]:
+    """crfsuite attributes for each token, as UTF-8 bytes (see :func:`features`);
+    given the ``known`` attributes of the model, only those."""
+    count = len(words)
+    if not count:
+        return []
+    padded = [_START, _START, *map(_known_word if known else _word, words), _END, _END]
+    marks = _gazetteer_marks(words) if _gazetteer() else None
+    result: list[list[bytes]] = []
+    for p in range(2, count + 2):
+        own, _, form = padded[p]
+        items = list(own)
+        items.extend(padded[p - 2][1][0])
+        items.extend(padded[p - 1][1][1])
+        items.extend(padded[p + 1][1][2])
+        items.extend(padded[p + 2][1][3])
+        before = b"b-=" + padded[p - 1][2] + b"|" + form
+        after = b"b+=" + form + b"|" + padded[p + 1][2]
+        if p == 2:
+            items.append(b"first")
+        if marks is not None and marks[p - 2]:
+            items.extend(marks[p - 2])
+        if known:
+            if before in known:
+                items.append(before)
+            if after in known:
+                items.append(after)
+        else:
+            items.append(before)
+            items.append(after)
+        result.append(items)
     return result
 
 
@@ -278,38 +377,7 @@ def features(words: Sequence[str]) -> list[list[str]]:
     >>> "w=تهران" in features(["به", "تهران"])[1]
     True
     """
-    count = len(words)
-    if not count:
-        return []
-    infos = [_word(word) for word in words]
-    gazetteer = _gazetteer_features(words)
-    result: list[list[str]] = []
-    for i, (own, _, form) in enumerate(infos):
-        items = list(own)
-        for offset in _OFFSETS:
-            j = i + offset
-            if j < 0:
-                if offset in _PAST_START:
-                    items.extend(_PAST_START[offset])
-            elif j >= count:
-                if offset in _PAST_END:
-                    items.extend(_PAST_END[offset])
-            else:
-                items.extend(infos[j][1][offset])
-        before = infos[i - 1][2] if i else "<s>"
-        after = infos[i + 1][2] if i + 1 < count else "</s>"
-        items.append(f"b-={before}|{form}")
-        items.append(f"b+={form}|{after}")
-        if i == 0:
-            items.append("first")
-        for mark in gazetteer[i]:
-            items.append(mark)
-        if i:
-            items.extend(f"{mark[:2]}-1{mark[2:]}" for mark in gazetteer[i - 1])
-        if i + 1 < count:
-            items.extend(f"{mark[:2]}+1{mark[2:]}" for mark in gazetteer[i + 1])
-        result.append(items)
-    return result
+    return [[item.decode() for item in items] for items in _items(words)]
 
 
 # ---------------------------------------------------------------- tagging
@@ -323,8 +391,8 @@ def tag(words: Sequence[str]) -> list[tuple[str, float]]:
     """
     if not words:
         return []
-    tagger = _tagger()
-    tagger.set(features(words))
+    tagger, known = _model()
+    tagger.set(_items(words, known))
     labels: list[str] = tagger.tag()
     marginal = tagger.marginal
     return [(label, marginal(label, i)) for i, label in enumerate(labels)]

@@ -44,7 +44,7 @@ from persnews import _ner, tokenize  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 OUT = ROOT / "persnews" / "data" / "ner_clusters.tsv"
-MIN_COUNT = 5
+MIN_COUNT = 3
 LEVELS = (64, 8, 4)
 SEED = 1
 
