@@ -56,8 +56,9 @@ MIN_GAZETTEER_LENGTH: Final = 4
 GAZETTEER_KINDS: Final = frozenset(
     {"country", "news_agency", "newspaper", "broadcaster", "international", "ministry"}
 )
-#: a surname is looked for again across the text only when it is rarer than
-#: this in hazm's word counts («لاوروف» is; «حق» of «فرحان حق» is not)
+#: a surname is looked for again across the text, and a one-word name taken
+#: from a gazetteer without the model, only when it is rarer than this in
+#: hazm's word counts («لاوروف» is; «حق» of «فرحان حق» and «میزان» are not)
 COMMON_WORD: Final = 1_000_000
 #: quotation marks around a name
 QUOTES: Final = frozenset({"«", "»", '"', "'", "“", "”"})
@@ -342,7 +343,9 @@ def _beside_number(tokens: list[Token], i: int) -> bool:
 
 def _with_gazetteer(words: list[str], tokens: list[Token], names: list[_Name]) -> list[_Name]:
     """Give known names their standard form and kind; add the safe ones the model missed."""
-    gazetteer, heads = _gazetteer(GAZETTEERS), _heads()
+    from persnews._hazm import lexicon
+
+    gazetteer, heads, frequency = _gazetteer(GAZETTEERS), _heads(), lexicon().frequency
     known: list[_Name] = []
     for name in names:
         entry = gazetteer.entries.get(tuple(words[name.first : name.last]), {}).get(name.label)
@@ -364,7 +367,7 @@ def _with_gazetteer(words: list[str], tokens: list[Token], names: list[_Name]) -
             surface = tuple(words[i : i + size])
             for label, entry in gazetteer.entries[surface].items():
                 if entry.kind in GAZETTEER_KINDS and (
-                    size > 1 or len(surface[0]) >= MIN_GAZETTEER_LENGTH
+                    size > 1 or _rare_enough(surface[0], entry.kind, frequency)
                 ):
                     known.append(
                         _Name(i, i + size, label, 1.0, "gazetteer", entry.kind, entry.canonical)
@@ -416,6 +419,15 @@ def _repeated(words: list[str], names: list[_Name]) -> list[_Name]:
         i += 1
     found.sort()
     return found
+
+
+def _rare_enough(word: str, kind: str, frequency: dict[str, int]) -> bool:
+    """May a one-word name be taken from a gazetteer without the model? Only if
+    it is long enough and, unless it names a country, not a common word
+    («میزان», "amount", is also a news agency)."""
+    if len(word) < MIN_GAZETTEER_LENGTH:
+        return False
+    return kind == "country" or frequency.get(word, 0) < COMMON_WORD
 
 
 def _linked(words: list[str], names: list[_Name]) -> list[_Name]:

@@ -151,3 +151,8 @@ def test_member_of_parliament_with_constituency() -> None:
     [title] = find_titles(text)
     assert title.text == "نماینده مردم تهران در مجلس شورای اسلامی"
     assert find_titles("") == []
+
+
+def test_a_common_word_is_not_taken_from_a_gazetteer() -> None:
+    # «میزان» is a news agency, and the word for "amount"
+    assert all(e.text != "میزان" for e in find_entities("میزان تورم در سال گذشته افزایش یافت."))
