@@ -60,6 +60,9 @@ GAZETTEER_KINDS: Final = frozenset(
 #: from a gazetteer without the model, only when it is rarer than this in
 #: hazm's word counts («لاوروف» is; «حق» of «فرحان حق» and «میزان» are not)
 COMMON_WORD: Final = 1_000_000
+#: the labels a head word may change: the ORG/LOC reading of «فارس», «ایران»;
+#: the model's FAC, EVENT and PRODUCT stand (ARMAN's «شبکه …» products)
+HEAD_DECIDES: Final = frozenset({"ORG", "LOC"})
 #: quotation marks around a name
 QUOTES: Final = frozenset({"«", "»", '"', "'", "“", "”"})
 #: punctuation that may stand inside a name («بنی-صدر», «ام.بی.سی», «A&T»)
@@ -246,41 +249,29 @@ def _by_context(words: list[str], tokens: list[Token], names: list[_Name]) -> li
     month name beside a number is a date, not a name."""
     heads, months = _heads(), _months()
     agencies = _gazetteer(("agencies",))
-    gazetteer = _gazetteer(GAZETTEERS)
-    in_title = {}
-    for title in _titles(words):
-        in_title.update(dict.fromkeys(range(title.first, title.last), title.last))
     kept: list[_Name] = []
     for name in names:
         first, last = name.first, name.last
-        known = tuple(words[first:last]) in gazetteer.entries
-        if first in in_title and not known:  # «[وزیر امور] خارجه روسیه»: the title is not a name
-            first = in_title[first]
-            if first >= last:
-                continue
-            name = _relabelled(name._replace(first=first), words, gazetteer)
         if last - first == 1 and words[first] in months and _beside_number(tokens, first):
             continue
         if last - first == 1 and words[first] in heads:
             continue  # a head alone names nothing
-        head = heads.get(words[first])
+        head = heads.get(words[first]) if last - first > 1 else None
         before = None if head is not None else _head_before(words, first, heads)
-        if before is not None:
-            # «استان [فارس]», «خبرگزاری «[تاس]»: the model left the head out
-            label, kind = before
-            if label == name.label:
-                kept.append(name._replace(kind=kind))
-            elif words[first - 1] in heads:  # «دانشگاه [تهران]» names the university
-                kept.append(name._replace(first=first - 1, label=label, kind=kind, source="rule"))
-            else:
-                kept.append(name._replace(label=label, kind=kind, source="rule"))
+        rule = head or before
+        if rule is None:
+            kept.append(name)
             continue
-        if head is not None and last - first > 1:
-            label, kind = head
-            source = name.source if (label == name.label and first == name.first) else "rule"
-            kept.append(name._replace(first=first, label=label, kind=kind, source=source))
-        else:
-            kept.append(_relabelled(name, words, gazetteer))
+        label, kind = rule
+        if label == name.label:
+            kept.append(name._replace(kind=kind))
+        elif name.label not in HEAD_DECIDES or label not in HEAD_DECIDES:
+            kept.append(name)  # the model's FAC, EVENT or PRODUCT stands
+        elif before is not None and words[first - 1] in heads:
+            # «دانشگاه [تهران]», «استان [فارس]»: the model left the head out
+            kept.append(name._replace(first=first - 1, label=label, kind=kind, source="rule"))
+        else:  # «خبرگزاری فارس», or خبرگزاری «[تاس]» with the head outside the quotes
+            kept.append(name._replace(label=label, kind=kind, source="rule"))
     # a news agency named after a cue the model did not take as one
     taken = {i: name for name in kept for i in range(name.first, name.last)}
     cue_ends = {cue[-1] for cue in AGENCY_CUES}
@@ -313,18 +304,6 @@ def _head_before(
     if first > 1 and words[first - 1] in QUOTES and words[first - 2] in heads:
         return heads[words[first - 2]]
     return None
-
-
-def _relabelled(name: _Name, words: list[str], gazetteer: _Gazetteer) -> _Name:
-    """A country or region the model took for something else is a place: the
-    gazetteers know it under that one label only («ارمنستان»)."""
-    known = gazetteer.entries.get(tuple(words[name.first : name.last]), {})
-    if name.label in known or len(known) != 1:
-        return name
-    [(label, entry)] = known.items()
-    if entry.kind not in ("country", "region"):
-        return name
-    return name._replace(label=label, kind=entry.kind, canonical=entry.canonical, source="rule")
 
 
 def _after_cue(words: list[str], i: int) -> int | None:
