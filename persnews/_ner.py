@@ -26,7 +26,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import struct
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
@@ -401,9 +401,23 @@ def tag(words: Sequence[str]) -> list[tuple[str, float]]:
 def spans(
     tokens: Sequence[Token], tagged: Sequence[tuple[str, float]]
 ) -> list[tuple[int, int, str, float]]:
-    """Entity spans from IOB labels (an I- without its B- starts an entity, as in conlleval).
+    """Entity spans ``(start, end, label, score)`` in original offsets from IOB labels."""
+    return [
+        (tokens[first].start, tokens[last - 1].end, label, score)
+        for first, last, label, score in runs(tokens, tagged)
+    ]
 
-    Punctuation and symbols at either edge are left out of the span.
+
+def runs(
+    tokens: Sequence[Token],
+    tagged: Sequence[tuple[str, float]],
+    breaks: Callable[[Token], bool] | None = None,
+) -> list[tuple[int, int, str, float]]:
+    """Entities as token runs ``(first, last, label, score)`` from IOB labels (an
+    I- without its B- starts an entity, as in conlleval).
+
+    A token for which ``breaks`` is true is read as O. Punctuation and symbols
+    at either edge are left out; ``score`` is the mean probability of the rest.
     """
     result: list[tuple[int, int, str, float]] = []
     current: list[int] = []
@@ -416,10 +430,12 @@ def spans(
             current.pop()
         if current:
             score = sum(tagged[i][1] for i in current) / len(current)
-            result.append((tokens[current[0]].start, tokens[current[-1]].end, kind, score))
+            result.append((current[0], current[-1] + 1, kind, score))
         current.clear()
 
     for i, (label, _) in enumerate(tagged):
+        if breaks is not None and breaks(tokens[i]):
+            label = "O"
         prefix, _, name = label.partition("-")
         if prefix == "I" and current and name == kind:
             current.append(i)

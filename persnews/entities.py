@@ -86,11 +86,21 @@ class _Gazetteer(NamedTuple):
     entries: dict[tuple[str, ...], dict[str, _Entry]]
     longest: dict[str, int]
 
-    def match(self, words: Sequence[str], i: int) -> int:
-        """The length of the longest surface form at ``words[i]`` (0 if none)."""
+    @classmethod
+    def of(cls, entries: dict[tuple[str, ...], dict[str, _Entry]]) -> _Gazetteer:
+        longest: dict[str, int] = {}
+        for words in entries:
+            longest[words[0]] = max(longest.get(words[0], 0), len(words))
+        return cls(entries, longest)
+
+    def match(self, words: Sequence[str], i: int, free: bytearray | None = None) -> int:
+        """The length of the longest surface form at ``words[i]`` (0 if none);
+        with ``free``, the longest whose words are all unmarked there."""
         most = self.longest.get(words[i], 0)
         for size in range(min(most, len(words) - i), 0, -1):
-            if tuple(words[i : i + size]) in self.entries:
+            if tuple(words[i : i + size]) in self.entries and (
+                free is None or not any(free[i : i + size])
+            ):
                 return size
         return 0
 
@@ -115,14 +125,12 @@ def _key(word: str) -> str:
 @functools.cache
 def _gazetteer(names: tuple[str, ...]) -> _Gazetteer:
     entries: dict[tuple[str, ...], dict[str, _Entry]] = {}
-    longest: dict[str, int] = {}
     for name in names:
         _header, rows = _data.table(name)
         for surface, canonical, label, kind in rows:
             words = tuple(_key(word) for word in surface.split())
             entries.setdefault(words, {}).setdefault(label, _Entry(canonical, kind))
-            longest[words[0]] = max(longest.get(words[0], 0), len(words))
-    return _Gazetteer(entries, longest)
+    return _Gazetteer.of(entries)
 
 
 @functools.cache
@@ -193,55 +201,26 @@ def _name_end(token: Token) -> int:
 
 
 def _tagged(doc: NormalizedText, tokens: list[Token]) -> list[_Name]:
-    """What the model finds, sentence by sentence."""
+    """What the model finds, sentence by sentence; punctuation other than a
+    joining mark ends a name (a quote the model took in: «خبرگزاری «تاس»)."""
     from persnews import _ner
 
     names: list[_Name] = []
     first = 0
     for sentence in sentences(doc):
         size = len(sentence.tokens)
-        tags = _ner.tag([token.norm for token in tokens[first : first + size]])
-        names.extend(_decoded(tags, first, tokens))
+        chunk = tokens[first : first + size]
+        tags = _ner.tag([token.norm for token in chunk])
+        names.extend(
+            _Name(first + start, first + end, label, score, "model")
+            for start, end, label, score in _ner.runs(chunk, tags, _breaks)
+        )
         first += size
     return names
 
 
-def _decoded(tags: Sequence[tuple[str, float]], offset: int, tokens: list[Token]) -> list[_Name]:
-    """IOB tags -> names. An I- without its B- opens a name; punctuation other
-    than a joining mark ends one (a quote the model took in: «خبرگزاری «تاس»);
-    punctuation at either end is left out."""
-    names: list[_Name] = []
-    begin, label, scores = -1, "", [0.0]
-
-    def close(end: int) -> None:
-        first, last = begin, end
-        while first < last and tokens[offset + first].kind in ("punct", "symbol"):
-            first += 1
-        while last > first and tokens[offset + last - 1].kind in ("punct", "symbol"):
-            last -= 1
-        if first < last:
-            kept = scores[first - begin : last - begin]
-            names.append(
-                _Name(offset + first, offset + last, label, sum(kept) / len(kept), "model")
-            )
-
-    for i, (tag, score) in enumerate(tags):
-        token = tokens[offset + i]
-        if token.kind in ("punct", "symbol") and token.norm not in JOINING:
-            tag = "O"
-        inside = tag.startswith("I-") and tag[2:] == label and begin >= 0
-        if begin >= 0 and not inside:
-            close(i)
-            begin = -1
-        if tag == "O":
-            continue
-        if inside:
-            scores.append(score)
-        else:
-            begin, label, scores = i, tag[2:], [score]
-    if begin >= 0:
-        close(len(tags))
-    return names
+def _breaks(token: Token) -> bool:
+    return token.kind in ("punct", "symbol") and token.norm not in JOINING
 
 
 def _by_context(words: list[str], tokens: list[Token], names: list[_Name]) -> list[_Name]:
@@ -378,24 +357,19 @@ def _repeated(words: list[str], names: list[_Name]) -> list[_Name]:
             wanted.setdefault((surname,), name)
     if not wanted:
         return names
-    longest: dict[str, int] = {}
-    for surface in wanted:
-        longest[surface[0]] = max(longest.get(surface[0], 0), len(surface))
+    index = _Gazetteer.of({surface: {} for surface in wanted})
     taken = bytearray(len(words))
     for name in names:
         taken[name.first : name.last] = b"\x01" * (name.last - name.first)
     found = list(names)
     i = 0
     while i < len(words):
-        most = longest.get(words[i], 0)
-        for size in range(min(most, len(words) - i), 0, -1):
-            like = wanted.get(tuple(words[i : i + size]))
-            if like is not None and not any(taken[i : i + size]):
-                found.append(_Name(i, i + size, like.label, 1.0, "rule", like.kind, like.canonical))
-                taken[i : i + size] = b"\x01" * size
-                i += size - 1
-                break
-        i += 1
+        size = index.match(words, i, taken)
+        if size:
+            like = wanted[tuple(words[i : i + size])]
+            found.append(_Name(i, i + size, like.label, 1.0, "rule", like.kind, like.canonical))
+            taken[i : i + size] = b"\x01" * size
+        i += size or 1
     found.sort()
     return found
 

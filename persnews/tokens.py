@@ -133,7 +133,11 @@ def sentences(text: str | NormalizedText) -> list[Sentence]:
     >>> [s.text for s in sentences("تیتر خبر\\nمتن خبر در ۱۲.۵ درصد موارد درست است. پایان")]
     ['تیتر خبر', 'متن خبر در ۱۲.۵ درصد موارد درست است.', 'پایان']
     """
-    doc = as_document(text)
+    return list(as_document(text).memo("sentences", _split_quietly))
+
+
+def _split_quietly(doc: NormalizedText) -> list[Sentence]:
+    """:func:`_split`, once per text (``analyze`` and ``find_entities`` share it)."""
     with no_collection():
         return _split(doc)
 
