@@ -16,15 +16,15 @@ met, 1 if one is missed, 2 if the corpus or parstdex is absent.
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import os
 import subprocess
 import sys
-import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+
+from benchkit import best_pass, finish
 
 ROOT = Path(__file__).resolve().parent.parent
 NEWS = ROOT.parent / "shared" / "data" / "news"
@@ -53,22 +53,6 @@ def articles(count: int) -> list[str]:
                 if len(texts) >= count:
                     return texts
     return texts
-
-
-def per_item(function: Callable[[str], object], texts: Sequence[str], runs: int) -> float:
-    """Seconds per text, the best of ``runs`` passes (garbage collector paused)."""
-    best = float("inf")
-    for _ in range(runs):
-        gc.collect()
-        gc.disable()
-        try:
-            start = time.perf_counter()
-            for text in texts:
-                function(text)
-            best = min(best, time.perf_counter() - start)
-        finally:
-            gc.enable()
-    return best / len(texts)
 
 
 def startup(which: str, runs: int) -> float:
@@ -109,9 +93,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     model.extract_span(texts[0])
     docs = [normalize(text) for text in texts]
     doc_of = dict(zip(texts, docs, strict=True))
-    raw = per_item(find_dates, texts, 5)
-    normalized = per_item(lambda text: find_dates(doc_of[text]), texts, 5)
-    theirs = per_item(model.extract_span, texts, 1)
+    raw = best_pass(find_dates, texts, 5) / len(texts)
+    normalized = best_pass(lambda text: find_dates(doc_of[text]), texts, 5) / len(texts)
+    theirs = best_pass(model.extract_span, texts, 1) / len(texts)
     ours_start, their_start = startup("persnews", 3), startup("parstdex", 1)
     results: dict[str, Any] = {
         "articles": len(texts),
@@ -128,24 +112,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("find_dates vs parstdex (raw text)", results["ratio"], ">=", 100.0),
         ("find_dates startup, seconds", ours_start, "<=", 0.2),
     ]
-    results["targets"] = [
-        {"name": name, "measured": value, "target": f"{sign} {limit:g}"}
-        for name, value, sign, limit in checks
-    ]
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    for key, value in results.items():
-        if key != "targets":
-            print(f"{key:32s} {value:.4g}" if isinstance(value, float) else f"{key:32s} {value}")
-    missed = [
-        name
-        for name, value, sign, limit in checks
-        if (value < limit if sign == ">=" else value > limit)
-    ]
-    for name, value, sign, limit in checks:
-        verdict = "missed" if name in missed else "met"
-        print(f"target: {name}: {value:.3g} (target {sign} {limit:g}) {verdict}")
-    return 1 if missed else 0
+    return finish(results, checks, args.output)
 
 
 if __name__ == "__main__":

@@ -22,14 +22,14 @@ one is missed, 2 if the corpus is absent.
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import subprocess
 import sys
-import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+
+from benchkit import best_pass, finish
 
 ROOT = Path(__file__).resolve().parent.parent
 NEWS = ROOT.parent / "shared" / "data" / "news" / "ir_news.jsonl"
@@ -51,22 +51,6 @@ def articles(count: int) -> list[str]:
         texts = [json.loads(line)["text"] for line in lines]
     step = max(1, len(texts) // count)
     return texts[::step][:count]
-
-
-def per_pass(function: Callable[[str], object], texts: Sequence[str], runs: int) -> float:
-    """Seconds for one pass over ``texts``, the best of ``runs``."""
-    best = float("inf")
-    for _ in range(runs):
-        gc.collect()
-        gc.disable()
-        try:
-            start = time.perf_counter()
-            for text in texts:
-                function(text)
-            best = min(best, time.perf_counter() - start)
-        finally:
-            gc.enable()
-    return best
 
 
 def peak_kib(*args: str) -> int:
@@ -97,12 +81,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     find_entities(texts[0])
     hazm_pipeline(texts[0])
-    ours = per_pass(find_entities, texts, 3)
-    theirs = per_pass(hazm_pipeline, texts, 3)
+    ours = best_pass(find_entities, texts, 3)
+    theirs = best_pass(hazm_pipeline, texts, 3)
     entities = sum(len(find_entities(text)) for text in texts)
     # linear time: 10,000 and 40,000 names in one text
     small, large = ("تهران و مشهد و شیراز و تبریز. " * n for n in (2_500, 10_000))
-    growth = per_pass(find_entities, [large], 1) / per_pass(find_entities, [small], 1)
+    growth = best_pass(find_entities, [large], 1) / best_pass(find_entities, [small], 1)
     one = ROOT / "examples" / "article.txt"
     above = (peak_kib("analyze", str(one)) - peak_kib("empty")) / 1024
     chars = sum(map(len, texts))
@@ -123,24 +107,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("analyze peak memory above an empty interpreter, MB", above, "<=", 250.0),
         ("time for 4x the names, times the time (linear: 4)", growth, "<=", 5.0),
     ]
-    results["targets"] = [
-        {"name": name, "measured": value, "target": f"{sign} {limit:g}"}
-        for name, value, sign, limit in checks
-    ]
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    for key, value in results.items():
-        if key != "targets":
-            print(f"{key:32s} {value:.4g}" if isinstance(value, float) else f"{key:32s} {value}")
-    missed = [
-        name
-        for name, value, sign, limit in checks
-        if (value < limit if sign == ">=" else value > limit)
-    ]
-    for name, value, sign, limit in checks:
-        verdict = "missed" if name in missed else "met"
-        print(f"target: {name}: {value:.3g} (target {sign} {limit:g}) {verdict}")
-    return 1 if missed else 0
+    return finish(results, checks, args.output)
 
 
 if __name__ == "__main__":
