@@ -12,8 +12,9 @@ One million random dates in 1300–1500 AP (seeded), converted:
 3. building ``JalaliDate(y, m, d)`` objects (validated), in dates per second;
 4. the numpy path: ``to_gregorian_array`` and ``to_jalali_array`` on the whole array.
 
-Each figure is the best of 5 runs, with the garbage collector paused as ``timeit``
-does.  Targets: scalar ≥ 25× jdatetime and ≥ 5× persiantools (both directions);
+Each figure is the best of 5 runs, interleaved (one run of each per round, so
+the libraries in a ratio see the same machine load), with the garbage collector
+paused as ``timeit`` does.  Targets: scalar ≥ 25× jdatetime and ≥ 5× persiantools (both directions);
 JalaliDate ≥ 2 M/s; numpy ≥ 100 M/s Jalali → Gregorian and ≥ 20 M/s
 Gregorian → Jalali.  Writes
 bench-results/bench_calendar.json; exit status 0 if every target is met, 1 if not.
@@ -43,24 +44,34 @@ OUTPUT = ROOT / "bench-results" / "bench_calendar.json"
 RUNS = 5
 
 
-def best(function: Callable[[], object]) -> float:
-    """The fastest of RUNS runs, in seconds of process time.
+def timed(function: Callable[[], object]) -> float:
+    """One run of ``function``, in seconds of process time.
 
     The cyclic garbage collector is paused while a run is timed, as ``timeit``
     does, for every library alike: otherwise the figures measure how many
     objects happen to be alive in this process.
     """
-    times = []
+    gc.collect()
+    gc.disable()
+    try:
+        start = time.process_time()
+        function()
+        return time.process_time() - start
+    finally:
+        gc.enable()
+
+
+def best(runs: dict[str, Callable[[], object]]) -> dict[str, float]:
+    """The fastest of RUNS runs of each function, in seconds.
+
+    The runs are interleaved (one of each per round), so that the libraries
+    compared in a ratio see the same load on a shared machine.
+    """
+    times: dict[str, list[float]] = {name: [] for name in runs}
     for _ in range(RUNS):
-        gc.collect()
-        gc.disable()
-        try:
-            start = time.process_time()
-            function()
-            times.append(time.process_time() - start)
-        finally:
-            gc.enable()
-    return min(times)
+        for name, function in runs.items():
+            times[name].append(timed(function))
+    return {name: min(values) for name, values in times.items()}
 
 
 def sample(count: int) -> list[tuple[int, int, int]]:
@@ -93,14 +104,12 @@ def measure(count: int) -> dict[str, Any]:
         "persiantools to_jalali": lambda: list(map(PersiantoolsDate.to_jalali, gregorian)),
         "JalaliDate()": lambda: list(starmap(cal.JalaliDate, jalali)),
     }
-    for name, run in runs.items():
-        results[name] = rate(best(run))
-        print(f"  {name:28s} {results[name] / 1e6:8.3f} M/s", file=sys.stderr)
     years, months, days = (np.array(column, dtype=np.int64) for column in zip(*jalali, strict=True))
     stamps = np.array(gregorian, dtype="datetime64[D]")
-    results["to_gregorian_array"] = rate(best(lambda: cal.to_gregorian_array(years, months, days)))
-    results["to_jalali_array"] = rate(best(lambda: cal.to_jalali_array(stamps)))
-    for name in ("to_gregorian_array", "to_jalali_array"):
+    runs["to_gregorian_array"] = lambda: cal.to_gregorian_array(years, months, days)
+    runs["to_jalali_array"] = lambda: cal.to_jalali_array(stamps)
+    for name, seconds in best(runs).items():
+        results[name] = rate(seconds)
         print(f"  {name:28s} {results[name] / 1e6:8.3f} M/s", file=sys.stderr)
     return results
 
