@@ -18,9 +18,22 @@ from persnews.errors import (
     PersnewsError,
     UnsupportedDateError,
 )
-from persnews.model import DateMention, Entity, NumberMention, Sentence, Span, Token
+from persnews.model import (
+    Argument,
+    Attribution,
+    DateMention,
+    Entity,
+    Meeting,
+    NumberMention,
+    Quote,
+    Role,
+    Sentence,
+    Span,
+    Token,
+)
 from persnews.normalize import normalize
 from persnews.numbers import find_numbers, parse_number
+from persnews.relations import Relations, find_relations
 from persnews.text import NormalizedText
 from persnews.tokens import sentences, tokenize
 
@@ -39,7 +52,9 @@ def __getattr__(name: str) -> str:
 
 
 __all__ = [
+    "Argument",
     "Article",
+    "Attribution",
     "DateMention",
     "Entity",
     "HijriDate",
@@ -47,9 +62,13 @@ __all__ = [
     "InvalidDateError",
     "InvalidValueError",
     "JalaliDate",
+    "Meeting",
     "NormalizedText",
     "NumberMention",
     "PersnewsError",
+    "Quote",
+    "Relations",
+    "Role",
     "Sentence",
     "Span",
     "Token",
@@ -59,6 +78,7 @@ __all__ = [
     "find_dates",
     "find_entities",
     "find_numbers",
+    "find_relations",
     "find_titles",
     "normalize",
     "parse_number",

@@ -21,7 +21,14 @@ from typing import Any
 
 import attrs
 
-__all__ = ["Lexicon", "data_dir", "hazm_normalizer", "hazm_tokenizers", "lexicon"]
+__all__ = [
+    "Lexicon",
+    "data_dir",
+    "hazm_normalizer",
+    "hazm_tokenizers",
+    "lexicon",
+    "verb_stems",
+]
 
 #: personal endings of the past tense (and of the present, minus "د")
 _PAST_ENDINGS = ("م", "ی", "", "یم", "ید", "ند")
@@ -160,6 +167,16 @@ def lexicon() -> Lexicon:
         stopwords=frozenset(_lines("stopwords.dat")),
         abbreviations=tuple(_lines("abbreviations.dat")),
     )
+
+
+@functools.cache
+def verb_stems() -> dict[str, tuple[str, ...]]:
+    """Past stem -> its present stems, from hazm's verb list (گفت -> گو، گوی)."""
+    stems: dict[str, list[str]] = {}
+    for line in _lines("verbs.dat"):
+        past, _, present = line.partition("#")
+        stems.setdefault(past, []).append(present)
+    return {past: tuple(presents) for past, presents in stems.items()}
 
 
 @functools.cache

@@ -9,7 +9,9 @@ datetime.date(2023, 10, 7)
 >>> [(d.text, str(d.value)) for d in analyze("دیروز آمد.", published="2021-11-23").dates]
 [('دیروز', '2021-11-22')]
 >>> article.to_dict()["schema_version"]
-'0.3'
+'0.4'
+>>> [a.source.text for a in article.attributions]
+['خبرگزاری جمهوری اسلامی ایران']
 """
 
 from __future__ import annotations
@@ -26,15 +28,32 @@ from persnews.calendar import reference_date
 from persnews.dates import find_dates
 from persnews.entities import find_entities, find_titles
 from persnews.errors import check_text
-from persnews.model import DateMention, Entity, NumberMention, Sentence, Token
+from persnews.model import (
+    Attribution,
+    DateMention,
+    Entity,
+    Meeting,
+    NumberMention,
+    Quote,
+    Role,
+    Sentence,
+    Token,
+)
 from persnews.normalize import normalize
 from persnews.numbers import find_numbers
+from persnews.relations import (
+    _attribution_tuple,
+    _meeting_tuple,
+    _quote_tuple,
+    _role_tuple,
+    find_relations,
+)
 from persnews.tokens import sentences
 
 __all__ = ["SCHEMA_VERSION", "Article", "analyze"]
 
 #: version of the JSON that :meth:`Article.to_dict` writes
-SCHEMA_VERSION = "0.3"
+SCHEMA_VERSION = "0.4"
 
 
 def _sentence_tuple(sentences: Iterable[Sentence]) -> tuple[Sentence, ...]:
@@ -71,6 +90,14 @@ class Article:
     entities: tuple[Entity, ...] = attrs.field(default=(), converter=_entity_tuple)
     #: titles and roles («وزیر امور خارجه», «سخنگو»), label "TITLE"
     titles: tuple[Entity, ...] = attrs.field(default=(), converter=_entity_tuple)
+    #: person – title – organization («سرگئی لاوروف وزیر امور خارجه روسیه»)
+    roles: tuple[Role, ...] = attrs.field(default=(), converter=_role_tuple)
+    #: who said what, directly «…» or reported
+    quotes: tuple[Quote, ...] = attrs.field(default=(), converter=_quote_tuple)
+    #: «به گزارش X به نقل از Y»: who reports, on whose authority
+    attributions: tuple[Attribution, ...] = attrs.field(default=(), converter=_attribution_tuple)
+    #: meetings, calls and talks: who, when, how
+    meetings: tuple[Meeting, ...] = attrs.field(default=(), converter=_meeting_tuple)
 
     @property
     def tokens(self) -> tuple[Token, ...]:
@@ -78,7 +105,12 @@ class Article:
         return tuple(token for sentence in self.sentences for token in sentence.tokens)
 
     def to_dict(self) -> dict[str, Any]:
-        """Return a JSON-ready dictionary (see docs/json.md for the schema)."""
+        """Return a JSON-ready dictionary (see docs/json.md for the schema).
+
+        Entities carry an ``id`` (their index in ``entities``); relation
+        arguments point at them with ``"entity": id``.
+        """
+        ids = {entity: i for i, entity in enumerate(self.entities)}
         return {
             "schema_version": SCHEMA_VERSION,
             "published": self.published.isoformat() if self.published else None,
@@ -86,8 +118,12 @@ class Article:
             "sentences": [sentence.to_dict() for sentence in self.sentences],
             "dates": [mention.to_dict() for mention in self.dates],
             "numbers": [mention.to_dict() for mention in self.numbers],
-            "entities": [mention.to_dict() for mention in self.entities],
+            "entities": [{"id": i, **entity.to_dict()} for i, entity in enumerate(self.entities)],
             "titles": [mention.to_dict() for mention in self.titles],
+            "roles": [role.to_dict(ids) for role in self.roles],
+            "quotes": [quote.to_dict(ids) for quote in self.quotes],
+            "attributions": [item.to_dict(ids) for item in self.attributions],
+            "meetings": [meeting.to_dict(ids) for meeting in self.meetings],
         }
 
     def to_json(self, *, indent: int | None = None) -> str:
@@ -98,14 +134,20 @@ class Article:
     def from_dict(cls, data: dict[str, Any]) -> Article:
         """Build an article back from :meth:`to_dict` output."""
         published = data.get("published")
+        dates = tuple(DateMention.from_dict(d) for d in data.get("dates", ()))
+        entities = tuple(Entity.from_dict(e) for e in data.get("entities", ()))
         return cls(
             text=data["text"],
             published=datetime.date.fromisoformat(published) if published else None,
             sentences=tuple(Sentence.from_dict(s) for s in data["sentences"]),
-            dates=tuple(DateMention.from_dict(d) for d in data.get("dates", ())),
+            dates=dates,
             numbers=tuple(NumberMention.from_dict(n) for n in data.get("numbers", ())),
-            entities=tuple(Entity.from_dict(e) for e in data.get("entities", ())),
+            entities=entities,
             titles=tuple(Entity.from_dict(t) for t in data.get("titles", ())),
+            roles=[Role.from_dict(r, entities) for r in data.get("roles", ())],
+            quotes=[Quote.from_dict(q, entities) for q in data.get("quotes", ())],
+            attributions=[Attribution.from_dict(a, entities) for a in data.get("attributions", ())],
+            meetings=[Meeting.from_dict(m, entities, dates) for m in data.get("meetings", ())],
         )
 
 
@@ -123,14 +165,20 @@ def analyze(text: str, *, published: object = None) -> Article:
     doc = normalize(text)
     dates = find_dates(doc, published=reference)
     spans = [(date.start, date.end) for date in dates]  # numbers in a date belong to it
+    entities, titles = find_entities(doc), find_titles(doc)
+    relations = find_relations(doc, entities=entities, titles=titles, dates=dates)
     return Article(
         text=text,
         published=reference,
         sentences=tuple(sentences(doc)),
         dates=dates,
         numbers=[n for n in find_numbers(doc) if not _inside(n.start, n.end, spans)],
-        entities=find_entities(doc),
-        titles=find_titles(doc),
+        entities=entities,
+        titles=titles,
+        roles=relations.roles,
+        quotes=relations.quotes,
+        attributions=relations.attributions,
+        meetings=relations.meetings,
     )
 
 

@@ -96,6 +96,8 @@ class _Gazetteer(NamedTuple):
     def match(self, words: Sequence[str], i: int, free: bytearray | None = None) -> int:
         """The length of the longest surface form at ``words[i]`` (0 if none);
         with ``free``, the longest whose words are all unmarked there."""
+        if i >= len(words):
+            return 0
         most = self.longest.get(words[i], 0)
         for size in range(min(most, len(words) - i), 0, -1):
             if tuple(words[i : i + size]) in self.entries and (

@@ -14,7 +14,7 @@ True
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal, Self
 
 import attrs
@@ -25,10 +25,16 @@ if TYPE_CHECKING:
     from persnews.calendar import JalaliDate
 
 __all__ = [
+    "Argument",
+    "Attribution",
     "DateMention",
     "Entity",
+    "Meeting",
+    "MeetingMode",
     "NumberKind",
     "NumberMention",
+    "Quote",
+    "Role",
     "Sentence",
     "Span",
     "Token",
@@ -385,3 +391,227 @@ class Entity:
             score=data.get("score", 1.0),
             source=source,
         )
+
+
+#: how a meeting was held, when the text says
+MeetingMode = Literal["phone", "video", "in_person"]
+MEETING_MODES: tuple[str, ...] = ("phone", "video", "in_person")
+
+
+def _entity_id(entity: Entity | None, ids: Mapping[Entity, int] | None) -> int | None:
+    if entity is None or ids is None:
+        return None
+    return ids.get(entity)
+
+
+def _argument_tuple(items: Iterable[Argument]) -> tuple[Argument, ...]:
+    return tuple(items)
+
+
+def _entity_of(index: object, entities: Sequence[Entity]) -> Entity | None:
+    if index is None:
+        return None
+    if not isinstance(index, int) or isinstance(index, bool) or not 0 <= index < len(entities):
+        raise InvalidValueError(
+            field="entity", value=index, valid=f"null or an entity id in 0..{len(entities) - 1}"
+        )
+    return entities[index]
+
+
+def _argument(data: object, entities: Sequence[Entity]) -> Argument | None:
+    return None if data is None else Argument.from_dict(data, entities)  # type: ignore[arg-type]
+
+
+@attrs.frozen
+class Argument:
+    """A participant of a relation: a person, organization or place.
+
+    ``text`` is the canonical name when the argument is an entity mention
+    (``entity``), else the phrase as normalized («همتای روس خود», or the
+    person a pronoun «وی» refers to).  ``start``/``end`` locate the words
+    the relation was read from — the pronoun or title, when it stands for a
+    person named elsewhere.
+    """
+
+    #: the canonical name (linked) or the normalized phrase
+    text: str
+    #: offset of the first character in the original text
+    start: int = attrs.field(validator=_check_offsets)
+    #: offset just past the last character in the original text
+    end: int = attrs.field(validator=_check_offsets)
+    #: the entity mention this argument is, or refers to; None for a plain phrase
+    entity: Entity | None = None
+
+    def to_dict(self, ids: Mapping[Entity, int] | None = None) -> dict[str, Any]:
+        """Return a JSON-ready dictionary; ``entity`` is the entity's id in ``ids``
+        (its index in :attr:`Article.entities <persnews.Article.entities>`), or None."""
+        return {
+            "entity": _entity_id(self.entity, ids),
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], entities: Sequence[Entity] = ()) -> Self:
+        """Build the record back from :meth:`to_dict` output; ``entity`` ids index
+        ``entities``."""
+        start, end = _checked_span(data)
+        return cls(data["text"], start, end, _entity_of(data.get("entity"), entities))
+
+
+@attrs.frozen
+class Role:
+    """A person holding a title, and the organization or country it is in:
+    «سرگئی لاوروف وزیر امور خارجه روسیه»."""
+
+    person: Argument
+    #: the title as written, in the singular («سخنگو» for «سخنگویان»)
+    title: str
+    #: the organization, country or province, if written
+    org: Argument | None
+    #: span of the whole phrase in the original text
+    start: int = attrs.field(validator=_check_offsets)
+    end: int = attrs.field(validator=_check_offsets)
+
+    def to_dict(self, ids: Mapping[Entity, int] | None = None) -> dict[str, Any]:
+        """Return a JSON-ready dictionary (see :meth:`Argument.to_dict` for ``ids``)."""
+        return {
+            "person": self.person.to_dict(ids),
+            "title": self.title,
+            "org": self.org.to_dict(ids) if self.org else None,
+            "start": self.start,
+            "end": self.end,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], entities: Sequence[Entity] = ()) -> Self:
+        """Build the record back from :meth:`to_dict` output."""
+        start, end = _checked_span(data)
+        person = Argument.from_dict(data["person"], entities)
+        return cls(person, data["title"], _argument(data.get("org"), entities), start, end)
+
+
+@attrs.frozen
+class Quote:
+    """A reported statement: who said it (``speaker``, None if nobody can be
+    named), the reporting verb or phrase (``cue``), and what was said."""
+
+    speaker: Argument | None
+    #: the reporting verb or phrase, normalized: «گفت», «اعلام کرد», «به گفته»
+    cue: str
+    #: what was said: inside «…» for direct speech, the clause after the verb otherwise
+    content: Span
+    #: True for quoted (verbatim) speech, False for reported speech
+    direct: bool
+    #: span of the speaker, cue and content together
+    start: int = attrs.field(validator=_check_offsets)
+    end: int = attrs.field(validator=_check_offsets)
+
+    def to_dict(self, ids: Mapping[Entity, int] | None = None) -> dict[str, Any]:
+        """Return a JSON-ready dictionary (see :meth:`Argument.to_dict` for ``ids``)."""
+        return {
+            "speaker": self.speaker.to_dict(ids) if self.speaker else None,
+            "cue": self.cue,
+            "content": self.content.to_dict(),
+            "direct": self.direct,
+            "start": self.start,
+            "end": self.end,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], entities: Sequence[Entity] = ()) -> Self:
+        """Build the record back from :meth:`to_dict` output."""
+        start, end = _checked_span(data)
+        speaker = _argument(data.get("speaker"), entities)
+        content = Span.from_dict(data["content"])
+        return cls(speaker, data["cue"], content, bool(data["direct"]), start, end)
+
+
+@attrs.frozen
+class Attribution:
+    """Who reports a story and whom they cite: «به گزارش X به نقل از Y»."""
+
+    #: the outlet that reports
+    source: Argument
+    #: the outlets it cites, in order
+    via: tuple[Argument, ...] = attrs.field(converter=_argument_tuple)
+    start: int = attrs.field(validator=_check_offsets)
+    end: int = attrs.field(validator=_check_offsets)
+
+    def to_dict(self, ids: Mapping[Entity, int] | None = None) -> dict[str, Any]:
+        """Return a JSON-ready dictionary (see :meth:`Argument.to_dict` for ``ids``)."""
+        return {
+            "source": self.source.to_dict(ids),
+            "via": [argument.to_dict(ids) for argument in self.via],
+            "start": self.start,
+            "end": self.end,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], entities: Sequence[Entity] = ()) -> Self:
+        """Build the record back from :meth:`to_dict` output."""
+        start, end = _checked_span(data)
+        via = tuple(Argument.from_dict(item, entities) for item in data.get("via", ()))
+        return cls(Argument.from_dict(data["source"], entities), via, start, end)
+
+
+@attrs.frozen
+class Meeting:
+    """A meeting, call or talks between two or more parties."""
+
+    participants: tuple[Argument, ...] = attrs.field(converter=_argument_tuple)
+    #: the date mention attached to the event, if any
+    date: DateMention | None
+    #: "phone", "video", "in_person", or None when the text does not say
+    mode: MeetingMode | None
+    #: where it took place, if written
+    place: Argument | None
+    start: int = attrs.field(validator=_check_offsets)
+    end: int = attrs.field(validator=_check_offsets)
+
+    def to_dict(self, ids: Mapping[Entity, int] | None = None) -> dict[str, Any]:
+        """Return a JSON-ready dictionary (see :meth:`Argument.to_dict` for ``ids``)."""
+        date = self.date
+        return {
+            "participants": [argument.to_dict(ids) for argument in self.participants],
+            "date": (
+                {
+                    "value": date.value.isoformat() if date.value else None,
+                    "text": date.text,
+                    "start": date.start,
+                    "end": date.end,
+                }
+                if date
+                else None
+            ),
+            "mode": self.mode,
+            "place": self.place.to_dict(ids) if self.place else None,
+            "start": self.start,
+            "end": self.end,
+        }
+
+    @classmethod
+    def from_dict(
+        cls,
+        data: dict[str, Any],
+        entities: Sequence[Entity] = (),
+        dates: Sequence[DateMention] = (),
+    ) -> Self:
+        """Build the record back from :meth:`to_dict` output; the date is looked up
+        in ``dates`` by its offsets."""
+        start, end = _checked_span(data)
+        mode = data.get("mode")
+        if mode is not None and mode not in MEETING_MODES:
+            raise InvalidValueError(field="mode", value=mode, valid=" | ".join(MEETING_MODES))
+        date = None
+        if data.get("date") is not None:
+            span = _checked_span(data["date"])
+            date = next((d for d in dates if (d.start, d.end) == span), None)
+            if date is None:
+                raise InvalidValueError(
+                    field="date", value=span, valid="the offsets of one of the dates"
+                )
+        participants = tuple(Argument.from_dict(item, entities) for item in data["participants"])
+        place = _argument(data.get("place"), entities)
+        return cls(participants, date, mode, place, start, end)

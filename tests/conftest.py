@@ -42,3 +42,16 @@ def news_sample() -> list[dict[str, Any]]:
 @pytest.fixture(scope="session")
 def example_article() -> str:
     return (EXAMPLES / "article.txt").read_text(encoding="utf-8")
+
+
+def script(name: str) -> Any:
+    """scripts/<name>.py as a module (the evaluation code tests share), or skip."""
+    import importlib.util
+
+    path = ROOT / "scripts" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"persnews_scripts_{name}", path)
+    if not path.exists() or spec is None or spec.loader is None:
+        pytest.skip(f"needs {path}")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

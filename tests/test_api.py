@@ -18,7 +18,9 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_exact_public_surface() -> None:
     assert sorted(persnews.__all__) == sorted(
         [
+            "Argument",
             "Article",
+            "Attribution",
             "DateMention",
             "Entity",
             "HijriDate",
@@ -26,9 +28,13 @@ def test_exact_public_surface() -> None:
             "InvalidDateError",
             "InvalidValueError",
             "JalaliDate",
+            "Meeting",
             "NormalizedText",
             "NumberMention",
             "PersnewsError",
+            "Quote",
+            "Relations",
+            "Role",
             "Sentence",
             "Span",
             "Token",
@@ -38,6 +44,7 @@ def test_exact_public_surface() -> None:
             "find_dates",
             "find_entities",
             "find_numbers",
+            "find_relations",
             "find_titles",
             "normalize",
             "parse_number",

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import regex
+from conftest import script
 
 import persnews
 import persnews._data
@@ -110,3 +111,14 @@ def test_seed_entities(seed: tuple[str, dict[str, Any]]) -> None:
     assert count >= SEED_ENTITIES_FOUND, missed
     canonical = {e.text: e.canonical for e in persnews.find_entities(text)}
     assert canonical["سازمان ملل"] == "سازمان ملل متحد"
+
+
+def test_seed_relations(seed: tuple[str, dict[str, Any]]) -> None:
+    """Every role, quote, attribution and meeting of the seed article is found."""
+    evaluation = script("eval_relations")
+    text, expected = seed
+    article = persnews.analyze(text, published=expected["published"])
+    for kind in evaluation.TYPES:
+        found = evaluation._distinct(getattr(article, kind))
+        missed, _extra = evaluation.matched(expected[kind], found, kind)
+        assert not missed, (kind, missed)

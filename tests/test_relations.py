@@ -1,0 +1,377 @@
+"""find_relations: roles, quotes, attributions and meetings, pattern by pattern."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import script
+from hypothesis import given, settings
+from strategies import texts
+
+import persnews
+from persnews import _hazm, relations
+from persnews.model import Argument, Attribution, Meeting, Quote, Role
+
+PUBLISHED = "2023-05-16"  # a Tuesday
+
+
+def found(text: str) -> persnews.Relations:
+    return persnews.find_relations(text, published=PUBLISHED)
+
+
+def name(argument: Argument | None) -> str | None:
+    return None if argument is None else argument.text
+
+
+def roles(text: str) -> list[tuple[str | None, str, str | None]]:
+    return [(name(r.person), r.title, name(r.org)) for r in found(text).roles]
+
+
+def quotes(text: str) -> list[tuple[str | None, str, bool]]:
+    return [(name(q.speaker), q.content.text, q.direct) for q in found(text).quotes]
+
+
+def attributions(text: str) -> list[tuple[str, list[str | None]]]:
+    return [(a.source.text, [name(v) for v in a.via]) for a in found(text).attributions]
+
+
+def meetings(text: str) -> list[tuple[list[str | None], str | None, str | None]]:
+    return [
+        (
+            [name(p) for p in m.participants],
+            str(m.date.value) if m.date else None,
+            m.mode,
+        )
+        for m in found(text).meetings
+    ]
+
+
+# -- roles -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "سرگئی لاوروف وزیر امور خارجه روسیه امروز وارد تهران شد.",
+            ("سرگئی لاوروف", "وزیر امور خارجه", "روسیه"),
+        ),
+        (
+            "وزیر خارجه روسیه سرگئی لاوروف امروز وارد تهران شد.",
+            ("سرگئی لاوروف", "وزیر خارجه", "روسیه"),
+        ),
+        (
+            "ناصر کنعانی، سخنگوی وزارت امور خارجه، در نشست خبری هفتگی حاضر شد.",
+            ("ناصر کنعانی", "سخنگو", "وزارت امور خارجه"),
+        ),
+        (
+            "رئیس سازمان برنامه و بودجه، داوود منظور، از طرح‌ها بازدید کرد.",
+            ("داوود منظور", "رئیس", "سازمان برنامه و بودجه"),
+        ),
+        (
+            "«فرحان حق» از سخنگویان سازمان ملل در این باره حرفی نزد.",
+            ("فرحان حق", "سخنگو", "سازمان ملل متحد"),
+        ),
+    ],
+)
+def test_roles(text: str, expected: tuple[str, str, str]) -> None:
+    assert roles(text) == [expected]
+
+
+def test_role_of_a_governor_names_the_province() -> None:
+    [(person, title, org)] = roles("استاندار فارس، محمدهادی ایمانیه، از شیراز بازدید کرد.")
+    assert (person, title) == ("محمدهادی ایمانیه", "استاندار")
+    assert org is not None
+    assert "فارس" in org
+
+
+def test_no_role_without_a_person_next_to_the_title() -> None:
+    assert roles("وزیر امور خارجه روسیه امروز وارد تهران شد.") == []
+    assert roles("یکی از سخنگویان سازمان ملل متحد از طرفین خواست آرام باشند.") == []
+
+
+# -- quotes ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "verb",
+    ["گفت", "افزود", "اعلام کرد", "تاکید کرد", "خاطرنشان کرد", "گفته است", "می‌گوید", "تصریح کرد"],
+)
+def test_direct_quote_after_a_reporting_verb(verb: str) -> None:
+    text = f"محمد اسلامی {verb}: «ایران به تعهدات خود پایبند است.»"
+    assert quotes(text) == [("محمد اسلامی", "ایران به تعهدات خود پایبند است.", True)]
+
+
+def test_every_tense_and_person_of_a_verb_is_a_cue() -> None:
+    forms = relations._verbs()
+    for form in [
+        ("گفتند",),
+        ("می\u200cگویند",),
+        ("گفته\u200cاند",),
+        ("خواهد", "گفت"),
+        ("اعلام", "کرده", "است"),
+        ("اعلام", "می\u200cکند"),
+        ("تاکید", "کرده\u200cاند"),
+        ("یادآور", "شد"),
+        ("دیدار", "کردند"),
+    ]:
+        assert form in forms, form
+    assert ("نگفت",) not in forms  # negated: nobody said it
+
+
+def test_reporting_verbs_are_hazm_verbs() -> None:
+    known = set((_hazm.data_dir() / "verbs.dat").read_text(encoding="utf-8").split())
+    from persnews import _data
+
+    _header, rows = _data.table("relation_verbs")
+    assert rows
+    for _nonverbal, stems, relation, mode in rows:
+        assert stems in known, stems
+        assert relation in ("speech", "meeting")
+        assert mode in ("-", "phone", "video", "in_person")
+
+
+def test_quote_first_speaker_after() -> None:
+    text = (
+        "«ما به دنبال جنگ نیستیم و از راه دیپلماسی پیگیری می‌کنیم»، این را حسین امیرعبداللهیان گفت."
+    )
+    [(speaker, content, direct)] = quotes(text)
+    assert speaker == "حسین امیرعبداللهیان"
+    assert content.startswith("ما به دنبال جنگ")
+    assert direct
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("محمد اسلامی اعلام کرد که غنی‌سازی ادامه دارد.", "محمد اسلامی", "غنی‌سازی ادامه دارد"),
+        ("محمد اسلامی گفت غنی‌سازی ادامه دارد.", "محمد اسلامی", "غنی‌سازی ادامه دارد"),
+        (
+            "به گفته جواد اوجی، تولید نفت افزایش یافته است.",
+            "جواد اوجی",
+            "تولید نفت افزایش یافته است",
+        ),
+    ],
+)
+def test_indirect_quotes(text: str, speaker: str, content: str) -> None:
+    assert quotes(text) == [(speaker, content, False)]
+
+
+def test_an_organization_speaks() -> None:
+    text = "وزارت خارجه روسیه در بیانیه‌ای اعلام کرد: «دو طرف درباره راه‌های عادی‌سازی گفت‌وگو کردند.»"
+    [(speaker, _content, direct)] = quotes(text)
+    assert speaker is not None
+    assert "وزارت" in speaker
+    assert direct
+
+
+def test_speaker_by_title_and_by_pronoun() -> None:
+    text = (
+        "وزیر نفت جواد اوجی روز شنبه گفت: «تولید افزایش یافته است.» "
+        "وزیر نفت افزود: «صادرات هم بیشتر شد.» "
+        "وی همچنین گفت: «قراردادهای جدیدی امضا شده است.»"
+    )
+    assert [speaker for speaker, _, _ in quotes(text)] == ["جواد اوجی"] * 3
+    pronoun = found(text).quotes[2].speaker
+    assert pronoun is not None
+    assert text[pronoun.start : pronoun.end] == "وی"
+
+
+def test_speaker_by_surname() -> None:
+    text = "ناصر کنعانی در نشست خبری حاضر شد. کنعانی گفت: «ما آماده گفت‌وگو هستیم.»"
+    assert [speaker for speaker, _, _ in quotes(text)] == ["ناصر کنعانی"]
+
+
+def test_no_quote_without_a_reporting_verb_or_with_a_negated_one() -> None:
+    assert quotes("محمد اسلامی امروز به وین رفت.") == []
+    assert quotes("محمد اسلامی درباره این موضوع چیزی نگفت.") == []
+    assert quotes("این گفت‌وگو ادامه دارد.") == []
+
+
+# -- attributions ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "via"),
+    [
+        ("به گزارش ایسنا به نقل از رویترز، قیمت نفت افزایش یافت.", "ایسنا", ["رویترز"]),
+        ("به گزارش خبرنگار ایرنا، جلسه امروز برگزار شد.", "ایرنا", []),
+        ("به نقل از رویترز، قیمت نفت افزایش یافت.", "رویترز", []),
+        ("به گزارش گروه سیاسی خبرگزاری تسنیم، جلسه برگزار شد.", "تسنیم", []),
+        ("قیمت نفت امروز افزایش یافت. (ایسنا)\n\nخبر بعدی آمد.", "ایسنا", []),
+    ],
+)
+def test_attributions(text: str, source: str, via: list[str]) -> None:
+    [(found_source, found_via)] = attributions(text)
+    assert source in found_source or source in persnews.find_entities(text)[0].text
+    assert len(found_via) == len(via)
+
+
+def test_attribution_chain_reads_every_cited_outlet() -> None:
+    text = "به گزارش آران نیوز به نقل از خبرگزاری فارس، دو وزیر گفت‌وگو کردند."
+    [(source, via)] = attributions(text)
+    assert source == "آران نیوز"
+    assert via == ["خبرگزاری فارس"]
+
+
+def test_no_attribution_in_plain_reports() -> None:
+    assert attributions("بر اساس گزارش‌های منتشرشده، قیمت‌ها بالا رفت.") == []
+    assert attributions("وزارت خارجه به نقل از سرگئی لاوروف اعلام کرد که دیدار لغو شد.") == []
+
+
+# -- meetings ----------------------------------------------------------------------------
+
+
+def test_meeting_of_two_named_people_on_a_weekday() -> None:
+    text = "امیرعبداللهیان و لاوروف روز دوشنبه در مسکو دیدار و گفت‌وگو کردند."
+    assert meetings(text) == [(["امیرعبداللهیان", "لاوروف"], "2023-05-15", "in_person")]
+    [meeting] = found(text).meetings
+    assert meeting.place is not None
+    assert meeting.place.text == "مسکو"
+
+
+def test_meeting_with_a_partner_and_a_counterpart() -> None:
+    assert meetings("ابراهیم رئیسی با ولادیمیر پوتین در تهران دیدار کرد.") == [
+        (["ابراهیم رئیسی", "ولادیمیر پوتین"], None, "in_person")
+    ]
+    text = "حسین امیرعبداللهیان در تماس تلفنی با همتای عمانی خود درباره تحولات منطقه رایزنی کرد."
+    assert meetings(text) == [(["حسین امیرعبداللهیان", "همتای عمانی خود"], None, "phone")]
+
+
+def test_meeting_by_video() -> None:
+    text = "وزیران خارجه ایران و ترکیه در ویدئوکنفرانسی با یکدیگر گفت‌وگو کردند."
+    assert meetings(text) == [(["ایران", "ترکیه"], None, "video")]
+
+
+def test_no_meeting_in_a_match_an_interview_or_a_noun() -> None:
+    assert meetings("دیدار تیم‌های استقلال و پرسپولیس روز جمعه برگزار می‌شود.") == []
+    assert (
+        meetings("حسین امیرعبداللهیان در گفت‌وگو با خبرنگار ایرنا گفت که مذاکره ادامه دارد.") == []
+    )
+    assert meetings("این گفت‌وگو ادامه دارد.") == []
+
+
+# -- the API -----------------------------------------------------------------------------
+
+
+def test_empty_text_has_no_relations() -> None:
+    result = persnews.find_relations("")
+    assert result.roles == result.quotes == result.attributions == result.meetings == ()
+
+
+def test_bad_input_is_a_typed_error() -> None:
+    with pytest.raises(TypeError, match="text"):
+        persnews.find_relations(42)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="entities"):
+        persnews.find_relations("متن", entities=["سرگئی لاوروف"])  # type: ignore[list-item]
+    with pytest.raises(TypeError, match="entities"):
+        persnews.find_relations("متن", entities="سرگئی لاوروف")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="published"):
+        persnews.find_relations("متن", published="not a date")
+
+
+def test_given_mentions_are_used_not_recomputed(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "به گزارش ایرنا، سرگئی لاوروف وزیر امور خارجه روسیه روز دوشنبه گفت: «ما آماده‌ایم.»"
+    doc = persnews.normalize(text)
+    entities, titles = persnews.find_entities(doc), persnews.find_titles(doc)
+    dates = persnews.find_dates(doc, published=PUBLISHED)
+    expected = persnews.find_relations(doc, published=PUBLISHED)
+
+    def fail(*args: object, **kwargs: object) -> None:
+        raise AssertionError("recomputed")
+
+    for function in ("find_entities", "find_titles", "find_dates"):
+        monkeypatch.setattr(relations, function, fail)
+    given_ = persnews.find_relations(doc, entities=entities, titles=titles, dates=dates)
+    assert given_ == expected
+
+
+def test_arguments_link_to_entity_ids_in_json() -> None:
+    text = "به گزارش ایرنا، سرگئی لاوروف وزیر امور خارجه روسیه گفت: «ما آماده‌ایم.»"
+    result = persnews.find_relations(text)
+    data = result.to_dict()
+    person = data["roles"][0]["person"]
+    assert data["entities"][person["entity"]]["text"] == "سرگئی لاوروف"
+    assert data["quotes"][0]["speaker"]["entity"] == person["entity"]
+
+
+def _spans(record: Any) -> list[tuple[int, int]]:
+    spans = [(record.start, record.end)]
+    arguments: list[Argument | None] = []
+    if isinstance(record, Role):
+        arguments = [record.person, record.org]
+    elif isinstance(record, Quote):
+        arguments = [record.speaker]
+        spans.append((record.content.start, record.content.end))
+    elif isinstance(record, Attribution):
+        arguments = [record.source, *record.via]
+    elif isinstance(record, Meeting):
+        arguments = [*record.participants, record.place]
+    spans += [(a.start, a.end) for a in arguments if a is not None]
+    return spans
+
+
+@settings(max_examples=60, deadline=None)
+@given(texts)
+def test_every_span_indexes_the_original(text: str) -> None:
+    result = persnews.find_relations(text)
+    for kind in (result.roles, result.quotes, result.attributions, result.meetings):
+        for record in kind:
+            for start, end in _spans(record):
+                assert 0 <= start <= end <= len(text)
+            if isinstance(record, Quote):
+                assert text[record.content.start : record.content.end] == record.content.text
+
+
+def test_spans_in_a_news_text_cover_what_they_name() -> None:
+    text = (
+        "به گزارش آران نیوز به نقل از خبرگزاری فارس، «سرگئی لاوروف» وزیر امور خارجه روسیه "
+        "و «جیحون بایراموف» وزیر خارجه جمهوری آذربایجان روز دوشنبه تلفنی گفت و گو کردند."
+    )
+    result = found(text)
+    [role, _second] = result.roles
+    assert text[role.person.start : role.person.end] == "سرگئی لاوروف"
+    assert text[role.org.start : role.org.end] == "روسیه"  # type: ignore[union-attr]
+    [meeting] = result.meetings
+    assert meeting.mode == "phone"
+    assert meeting.date is not None
+    assert meeting.date.value == datetime.date(2023, 5, 15)
+    assert text[meeting.date.start : meeting.date.end] == "روز دوشنبه"
+
+
+# -- the article and its JSON ------------------------------------------------------------
+
+
+def _schema() -> dict[str, Any]:
+    path = Path(persnews.__file__).parent / "data" / "article.schema.json"
+    schema: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return schema
+
+
+def test_schema_file_is_generated_from_the_model() -> None:
+    assert json.loads(script("make_schema").rendered()) == _schema()
+
+
+@pytest.mark.parametrize("published", [None, "2023-10-07"])
+def test_analyze_json_follows_the_schema(example_article: str, published: str | None) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    article = persnews.analyze(example_article, published=published)
+    jsonschema.validate(json.loads(article.to_json()), _schema())
+    jsonschema.validate(json.loads(persnews.analyze("").to_json()), _schema())
+
+
+def test_article_round_trips_through_json(example_article: str) -> None:
+    article = persnews.analyze(example_article, published="2023-10-07")
+    assert article.roles or article.quotes or article.attributions
+    again = persnews.Article.from_dict(json.loads(article.to_json()))
+    assert again == article
+
+
+def test_from_dict_rejects_a_dangling_entity_id() -> None:
+    data = {"entity": 3, "text": "x", "start": 0, "end": 1}
+    with pytest.raises(ValueError, match="entity"):
+        Argument.from_dict(data, [])
