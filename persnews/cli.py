@@ -1,7 +1,8 @@
 """The ``persnews`` command line.
 
     persnews analyze article.txt --published 2021-11-23      # JSON on stdout
-    persnews analyze - --pretty < article.txt                # a readable view
+    persnews analyze - --format pretty < article.txt         # a readable view
+    persnews analyze - --pretty < article.txt                # the same
 
 Errors (a missing file, bytes that are not UTF-8, a bad option) print one line
 on stderr and exit with a non-zero status; there is no traceback.
@@ -18,7 +19,9 @@ from typing import NoReturn, TextIO
 
 from persnews import __version__
 from persnews.article import Article, analyze
+from persnews.calendar import JalaliDate
 from persnews.errors import PersnewsError
+from persnews.model import Argument, DateMention, Meeting
 
 __all__ = ["main"]
 
@@ -52,9 +55,35 @@ def _parser() -> argparse.ArgumentParser:
         help="publication date, Gregorian YYYY-MM-DD or Jalali YYYY/MM/DD (e.g. 1402/07/15)",
     )
     analyze_.add_argument(
-        "--pretty", action="store_true", help="print a human-readable view instead of JSON"
+        "--format",
+        choices=("json", "pretty"),
+        default="json",
+        help="json (the default): the analysis as one JSON document; pretty: a readable view",
+    )
+    analyze_.add_argument(
+        "--pretty",
+        action="store_const",
+        const="pretty",
+        dest="format",
+        help="the same as --format pretty",
     )
     return parser
+
+
+#: Unicode isolates: Persian text between them cannot reorder the offsets and
+#: values around it in a terminal (FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE)
+_ISOLATE, _POP = "\u2068", "\u2069"
+
+
+def _rtl(text: str | None) -> str:
+    """``text`` as a directional isolate, safe to print among left-to-right fields."""
+    return "-" if text is None else f"{_ISOLATE}{text}{_POP}"
+
+
+def _argument(argument: Argument | None) -> str:
+    if argument is None:
+        return "-"
+    return _rtl(argument.text) + (f" [{argument.start}:{argument.end}]")
 
 
 def _read(name: str) -> str:
@@ -76,36 +105,110 @@ def _pretty(article: Article, out: TextIO) -> None:
     published = article.published.isoformat() if article.published else "unknown"
     out.write(f"published: {published}\n")
     out.write(f"sentences: {len(article.sentences)}, tokens: {len(article.tokens)}\n")
-    if article.dates:
-        out.write("\ndates:\n")
-        for date in article.dates:
-            value = date.value.isoformat() if date.value else "-"
-            time = f" {date.time.isoformat()}" if date.time else ""
-            note = f"  ({date.reason})" if date.reason else ""
-            out.write(f"    {date.start:>6}:{date.end:<6} {value}{time}  {date.text}{note}\n")
-    if article.numbers:
-        out.write("\nnumbers:\n")
-        for mention in article.numbers:
-            unit = f" {mention.unit}" if mention.unit else ""
-            line = f"{mention.kind:<9} {mention.value}{unit}  {mention.text}"
-            out.write(f"    {mention.start:>6}:{mention.end:<6} {line}\n")
-    if article.entities:
-        out.write("\nentities:\n")
-        for entity in article.entities:
-            kind = f"/{entity.kind}" if entity.kind else ""
-            also = f"  → {entity.canonical}" if entity.canonical != entity.text else ""
-            line = f"{entity.label + kind:<18} {entity.text}{also}"
-            out.write(f"    {entity.start:>6}:{entity.end:<6} {line}\n")
-    if article.titles:
-        out.write("\ntitles:\n")
-        for title in article.titles:
-            line = f"{title.kind or '-':<18} {title.text}"
-            out.write(f"    {title.start:>6}:{title.end:<6} {line}\n")
+
+    def section(title: str, lines: list[tuple[int, int, str]]) -> None:
+        if lines:
+            out.write(f"\n{title}:\n")
+            for start, end, line in lines:
+                out.write(f"    {start:>6}:{end:<6} {line}\n")
+
+    section("dates", [(d.start, d.end, _date_line(d)) for d in article.dates])
+    section(
+        "numbers",
+        [
+            (
+                n.start,
+                n.end,
+                f"{n.kind:<9} {n.value}{' ' + _rtl(n.unit) if n.unit else ''}  {_rtl(n.text)}",
+            )
+            for n in article.numbers
+        ],
+    )
+    section(
+        "entities",
+        [
+            (
+                e.start,
+                e.end,
+                f"{e.label + (f'/{e.kind}' if e.kind else ''):<18} {_rtl(e.text)}"
+                + (f"  → {_rtl(e.canonical)}" if e.canonical != e.text else ""),
+            )
+            for e in article.entities
+        ],
+    )
+    section(
+        "titles", [(t.start, t.end, f"{t.kind or '-':<18} {_rtl(t.text)}") for t in article.titles]
+    )
+    section(
+        "roles",
+        [
+            (
+                r.start,
+                r.end,
+                f"person {_argument(r.person)}  title {_rtl(r.title)}  org {_argument(r.org)}",
+            )
+            for r in article.roles
+        ],
+    )
+    section(
+        "quotes",
+        [
+            (
+                q.start,
+                q.end,
+                f"{'direct' if q.direct else 'reported':<8} speaker {_argument(q.speaker)}  "
+                f"cue {_rtl(q.cue)}  said {_rtl(q.content.text)}",
+            )
+            for q in article.quotes
+        ],
+    )
+    section(
+        "attributions",
+        [
+            (
+                a.start,
+                a.end,
+                f"source {_argument(a.source)}" + "".join(f"  via {_argument(v)}" for v in a.via),
+            )
+            for a in article.attributions
+        ],
+    )
+    section("meetings", [(m.start, m.end, _meeting_line(m)) for m in article.meetings])
     for number, sentence in enumerate(article.sentences, start=1):
-        out.write(f"\n[{number}] {sentence.start}:{sentence.end}  {sentence.norm}\n")
+        out.write(f"\n[{number}] {sentence.start}:{sentence.end}  {_rtl(sentence.norm)}\n")
         for token in sentence.tokens:
-            shown = token.text if token.text == token.norm else f"{token.text} → {token.norm}"
+            shown = (
+                _rtl(token.text)
+                if token.text == token.norm
+                else f"{_rtl(token.text)} → {_rtl(token.norm)}"
+            )
             out.write(f"    {token.start:>6}:{token.end:<6} {token.kind:<8} {shown}\n")
+
+
+def _date_line(date: DateMention) -> str:
+    """A date's Gregorian and Jalali values and its text."""
+    if date.value is None:
+        value = "-"
+    else:
+        value = date.value.isoformat()
+        if date.jalali is not None:
+            value += f" = {date.jalali.isoformat()} AP"
+        if date.end_value is not None:
+            value += f" .. {date.end_value.isoformat()}"
+            value += f" = {JalaliDate.from_gregorian(date.end_value).isoformat()} AP"
+    time = f" {date.time.isoformat()}" if date.time else ""
+    duration = f" {date.duration}" if date.duration else ""
+    note = f"  ({date.reason})" if date.reason else ""
+    return f"{date.kind:<9} {value}{time}{duration}  {_rtl(date.text)}{note}"
+
+
+def _meeting_line(meeting: Meeting) -> str:
+    parties = " + ".join(_argument(p) for p in meeting.participants)
+    when = "-"
+    if meeting.date is not None:
+        when = meeting.date.value.isoformat() if meeting.date.value else "-"
+        when += f" ({_rtl(meeting.date.text)})"
+    return f"{parties}  on {when}  mode {meeting.mode or '-'}  place {_argument(meeting.place)}"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -121,7 +224,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"persnews: {error}", file=sys.stderr)
         return USAGE_ERROR
     try:
-        if arguments.pretty:
+        if arguments.format == "pretty":
             _pretty(article, sys.stdout)
         else:
             sys.stdout.write(article.to_json() + "\n")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+import persnews.article
 from persnews.cli import main
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "article.txt"
@@ -32,6 +33,31 @@ def test_pretty_view(capsys: pytest.CaptureFixture[str]) -> None:
     assert out.startswith("published: 2023-10-09\n")
     assert "[1] 0:" in out
     assert "word" in out
+
+
+def test_pretty_view_lists_relations_with_both_calendars(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "به گزارش ایرنا، سرگئی لاوروف وزیر امور خارجه روسیه روز دوشنبه با "
+        "حسین امیرعبداللهیان دیدار کرد و گفت: «ما آماده‌ایم.»",
+        encoding="utf-8",
+    )
+    assert main(["analyze", str(article), "--format", "pretty", "--published", "2021-11-23"]) == 0
+    out = capsys.readouterr().out
+    for heading in ("dates:", "entities:", "roles:", "quotes:", "attributions:", "meetings:"):
+        assert f"\n{heading}\n" in out
+    assert "2021-11-22 = 1400-09-01 AP" in out  # Gregorian and Jalali
+    assert "\u2068سرگئی لاوروف\u2069" in out  # Persian text isolated from the numbers
+
+
+def test_format_json_is_the_default(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["analyze", str(EXAMPLE), "--format", "json"]) == 0
+    first = capsys.readouterr().out
+    assert main(["analyze", str(EXAMPLE)]) == 0
+    assert capsys.readouterr().out == first
+    assert json.loads(first)["schema_version"] == persnews.article.SCHEMA_VERSION
 
 
 def test_reads_standard_input(monkeypatch: pytest.MonkeyPatch, capsys) -> None:  # type: ignore[no-untyped-def]
