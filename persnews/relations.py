@@ -70,7 +70,6 @@ _PAST_ENDINGS: Final = ("م", "ی", "", "یم", "ید", "ند")
 _PRESENT_ENDINGS: Final = ("م", "ی", "د", "یم", "ید", "ند")
 _PERFECT: Final = ("است", "اند", "ام", "ای", "ایم", "اید")
 _PAST_PERFECT: Final = ("بود", "بودند")
-_FUTURE: Final = ("خواهد", "خواهند", "خواهم", "خواهیم", "خواهید")
 #: labels that can speak, report and meet besides persons
 _BODIES: Final = frozenset({"ORG", "LOC"})
 #: punctuation that may stand between a name and its title
@@ -81,6 +80,8 @@ _CLAUSE_BREAKS: Final = frozenset({":", "؛", ";", ".", "!", "؟", "?"})
 _MIN_QUOTE_TOKENS: Final = 4
 #: how many sentences back «وی» looks for the person it stands for
 _PRONOUN_REACH: Final = 3
+#: words that may qualify a role before its organization: «معاون امور بین‌الملل وزارت نفت»
+_MODIFIER_WORDS: Final = 3
 #: the longest counterpart phrase: «همتای روس خود»
 _COUNTERPART_WORDS: Final = 4
 #: the longest source phrase read when no entity or list names the outlet
@@ -174,8 +175,8 @@ def find_relations(
     if found_dates is None:
         found_dates = find_dates(doc, published=reference)
     context = _Context(doc, found_entities, found_titles, found_dates)
-    roles = context.roles = _roles(context)
     attributions = _attributions(context)
+    roles = context.roles = _roles(context)
     quotes = _quotes(context)
     meetings = _meetings(context)
     return Relations(found_entities, roles, quotes, attributions, meetings)
@@ -208,22 +209,21 @@ class _Verb(NamedTuple):
     participle: bool = False
 
 
-def _forms(past: str, present: str, light: bool) -> set[tuple[str, ...]]:
-    """Every affirmative tense and person form of a verb, as token sequences
-    (normalized: «می‌گوید» with a half-space).  A light verb («اعلام کند»)
-    takes no «ب» in the subjunctive."""
+def _forms(past: str, present: str) -> set[tuple[str, ...]]:
+    """Every affirmative indicative form of a verb that reports what was said or
+    done — past, present, perfect, past perfect, in every person — as token
+    sequences (normalized: «می‌گوید» with a half-space).  The subjunctive
+    («باید توضیح دهد») and the future («اعلام خواهد کرد») report nothing yet."""
     forms: set[tuple[str, ...]] = set()
     for ending in _PAST_ENDINGS:
         forms |= {(past + ending,), ("می" + ZWNJ + past + ending,)}
     for ending in _PRESENT_ENDINGS:
         forms.add(("می" + ZWNJ + present + ending,))
-        forms.add(((present if light else "ب" + present) + ending,))
     participle = past + "ه"
     forms.add((participle,))
     for auxiliary in _PERFECT:
         forms |= {(participle, auxiliary), (participle + ZWNJ + auxiliary,)}
     forms |= {(participle, auxiliary) for auxiliary in _PAST_PERFECT}
-    forms |= {(auxiliary, past) for auxiliary in _FUTURE}
     return forms
 
 
@@ -238,7 +238,7 @@ def _verbs() -> dict[tuple[str, ...], _Verb]:
         verb = _Verb(relation, None if mode == "-" else mode)  # type: ignore[arg-type]
         # hazm lists spelling variants of the present stem (گفت#گو، گفت#گوی): take them all
         for variant in _hazm.verb_stems().get(past, (present,)):
-            for form in _forms(past, variant, light=bool(lead)):
+            for form in _forms(past, variant):
                 bare = form == (past + "ه",)
                 verbs.setdefault(lead + form, verb._replace(participle=bare))
     return verbs
@@ -316,6 +316,11 @@ class _Context:
         self.titles = list(titles)
         self.title_ranges = [self.range_of(t.start, t.end) for t in self.titles]
         self.dates = [d for d in dates if d.kind in ("date", "datetime", "range")]
+        #: tokens inside a date or time mention
+        self.dated = bytearray(len(self.tokens))
+        for mention in dates:
+            lo, hi = self.range_of(mention.start, mention.end)
+            self.dated[lo:hi] = b"\1" * (hi - lo)
         #: tokens read as the organization of a role: not subjects or participants
         self.role_org = bytearray(len(self.tokens))
         #: tokens inside an attribution («به گزارش ایرنا،»)
@@ -361,7 +366,11 @@ class _Context:
         return self.sentences[self.sentence_of[i]]
 
     def after_preposition(self, i: int) -> bool:
-        return i > 0 and self.words[i - 1] in _single("preposition")
+        """Is token ``i`` right after a preposition (quotation marks between)?"""
+        j = i - 1
+        while j >= 0 and self.norms[j] in ("«", '"'):
+            j -= 1
+        return j >= 0 and self.words[j] in _single("preposition")
 
     def quote_end(self, i: int, hi: int) -> int:
         """The index of the «»» closing the «« at ``i`` (``hi`` if it is not closed)."""
@@ -390,13 +399,24 @@ def _known_name(words: Sequence[str]) -> str | None:
 
 class _Title(NamedTuple):
     """A title among the tokens: ``[first, last)``, the role's words ending at
-    ``role_last`` (the rest, if any, names the organization)."""
+    ``role_last``; the words from ``org_first`` to ``last``, if any, name the
+    organization («سخنگوی وزارت خارجه», «نماینده مردم شیراز در مجلس»)."""
 
     first: int
     last: int
     role_last: int
+    org_first: int
     canonical: str
     plural: bool
+
+
+class _Reading(NamedTuple):
+    """A title read in its sentence: the role is ``[title.first, role_last)``,
+    the organization ``[org_first, org_last)`` (empty if none)."""
+
+    role_last: int
+    org_first: int
+    org_last: int
 
 
 def _bare(word: str) -> str:
@@ -414,17 +434,22 @@ def _all_titles(context: _Context) -> list[_Title]:
     covered = bytearray(len(context.tokens))
     for title, (first, last) in zip(context.titles, context.title_ranges, strict=True):
         covered[first:last] = b"\1" * (last - first)
-        role_last = last
+        role_last = org_first = last
+        words = context.words[first:last]
+        if words[0] == "نماینده" and "در" in words:  # «نماینده مردم شیراز در مجلس»
+            role_last = first + words.index("در")
+            org_first = role_last + 1
         for size in range(last - first - 1, 0, -1):
-            *head, last_word = context.words[first : first + size]
+            if role_last < last:
+                break
+            *head, last_word = words[:size]
             role = (*head, _bare(last_word))
-            rest = context.words[first + size : last]
+            rest = words[size:]
             if role in gazetteer.entries and (
                 rest[0] in _org_heads() or _known_name(rest) is not None
             ):
-                role_last = first + size
-                break
-        found.append(_Title(first, last, role_last, title.canonical, False))
+                role_last = org_first = first + size
+        found.append(_Title(first, last, role_last, org_first, title.canonical, False))
     for i, word in enumerate(context.words):
         if covered[i]:
             continue
@@ -432,7 +457,7 @@ def _all_titles(context: _Context) -> list[_Title]:
             if word.endswith(ending) and len(word) > len(ending) + 2:
                 single = word[: -len(ending)] + replacement
                 if (single,) in gazetteer.entries:
-                    found.append(_Title(i, i + 1, i + 1, single, True))
+                    found.append(_Title(i, i + 1, i + 1, i + 1, single, True))
                     break
     found.sort()
     return found
@@ -441,12 +466,27 @@ def _all_titles(context: _Context) -> list[_Title]:
 def _roles(context: _Context) -> list[Role]:
     roles = []
     used: set[int] = set()  # person entities already given a role by a title after them
+    honorifics = set(_words()["honorific"].values())
     for title in _all_titles(context):
-        org_first, org_last = _organization(context, title)
+        if title.canonical in honorifics or " ".join(context.norms[title.first : title.last]) in (
+            honorifics
+        ):
+            continue  # «آیت‌الله», «سردار»: a rank said before a name, not a role
+        if context.attributed[title.first]:
+            continue  # «به گزارش خبرنگار ایلنا»
+        role_last, org_first, org_last = reading = _organization(context, title)
         end = max(title.last, org_last)
         person = _person_before(context, title.first, title.plural)
+        # «در گفت‌وگو با خبرنگار ایلنا، X گفت»: X is not the reporter
+        after = (
+            None
+            if title.plural or context.after_preposition(title.first)
+            else (_person_after(context, end))
+        )
         if person is None or person in used:
-            person = None if title.plural else _person_after(context, end)
+            person = after
+        elif after is not None and context.norms[title.first - 1] in ("،", ","):
+            person = after  # «A، استاندار فارس، B»: the name after a title set off by commas
         if person is None:
             continue
         used.add(person)
@@ -454,12 +494,12 @@ def _roles(context: _Context) -> list[Role]:
         org = context.argument(org_first, org_last) if org_last > org_first else None
         if org_last > org_first:
             context.role_org[org_first:org_last] = b"\1" * (org_last - org_first)
-        role_words = context.words[title.first : title.role_last]
+        role_words = context.words[title.first : role_last]
         role = " ".join([*role_words[:-1], _bare(role_words[-1])])
         if title.plural:
             role = title.canonical
         context.title_person[title.first] = argument
-        for key in _title_keys(context, title, org):
+        for key in _title_keys(context, title, reading):
             context.holders[key] = argument
         person_first = context.entity_ranges[person][0]
         first_token = min(person_first, title.first)
@@ -476,34 +516,64 @@ def _roles(context: _Context) -> list[Role]:
     return roles
 
 
-def _title_keys(context: _Context, title: _Title, org: Argument | None) -> list[str]:
-    """What a title can be looked up by when it stands alone later on."""
-    written = " ".join(context.words[title.first : title.last])
-    keys = [title.canonical, written]
-    if org is not None:
-        keys.append(" ".join(context.words[title.first : title.role_last]) + " " + org.text)
+def _title_keys(context: _Context, title: _Title, reading: _Reading) -> list[str]:
+    """What a title can be looked up by when it stands alone later on: its role
+    with the organization's words («وزیر خارجه|کانادا»), and its role alone."""
+    role = " ".join(context.words[title.first : reading.role_last])
+    keys = [f"{role}|", f"{title.canonical}|"]
+    if reading.org_last > reading.org_first:
+        words = " ".join(context.words[reading.org_first : reading.org_last])
+        keys += [f"{role}|{words}", f"{title.canonical}|{words}"]
     return keys
 
 
-def _organization(context: _Context, title: _Title) -> tuple[int, int]:
-    """The tokens naming the title's organization: the title's own tail
-    («سخنگوی وزارت خارجه») and a name right after it («وزیر خارجه روسیه»)."""
-    first = title.role_last if title.role_last < title.last else title.last
-    last = title.last
-    following = title.last
-    if (
-        following < len(context.tokens)
-        and context.sentence_of[following] == context.sentence_of[title.first]
-    ):
-        index = context.entity_at[following]
+def _organization(context: _Context, title: _Title) -> _Reading:
+    """Where the title's role ends and its organization is: the title's own
+    tail («سخنگوی وزارت خارجه»), a name right after it («وزیر خارجه روسیه»),
+    or one after a few words that qualify the role («معاون سیاسی وزارت خارجه»)."""
+    role_last, org_first, org_last = title.role_last, title.org_first, title.last
+    n = len(context.tokens)
+    sentence = context.sentence_of[title.first]
+    for skip in range(_MODIFIER_WORDS + 1):
+        j = title.last + skip
+        if j >= n or context.sentence_of[j] != sentence or context.dated[j]:
+            break
+        if context.words[j] in _single("preposition"):
+            break
+        if skip and not _qualifies(context, j - 1, first=skip == 1):
+            break
+        index = context.entity_at[j]
+        size = 0
         if index is not None and context.entities[index].label in _BODIES:
-            last = context.entity_ranges[index][1]
-        else:
+            if skip == 0 or context.entity_ranges[index][0] == j:
+                size = context.entity_ranges[index][1] - j
+        elif context.words[j] not in _single("preposition"):
             size = _gazetteer(("organizations", "countries", "cities", "agencies")).match(
-                context.words, following
+                context.words, j
             )
-            last = following + size
-    return (first, last) if last > first else (first, first)
+            if not size and context.words[j] in _org_heads() and j + 1 < n:
+                size = 1 + (context.sentence_of[j + 1] == sentence and _qualifies(context, j + 1))
+        if size:
+            if org_first == title.last:  # no organization inside the title
+                org_first = j
+                role_last = j if skip else role_last
+            return _Reading(role_last, org_first, j + size)
+    return _Reading(role_last, org_first, org_last)
+
+
+def _qualifies(context: _Context, i: int, first: bool = False) -> bool:
+    """Can token ``i`` stand in a role or organization's name («سیاسی», «امور»)?"""
+    word = context.words[i]
+    index = context.entity_at[i]
+    return (
+        context.tokens[i].kind == "word"
+        and word not in _single("preposition")
+        and word not in ("که", "را", "این", "آن")
+        and not (first and word == "و")
+        and not (index is not None and context.entities[index].label == "PER")
+        and not context.dated[i]
+        and word not in _hazm.lexicon().verb_forms
+    )
 
 
 def _person_before(context: _Context, i: int, plural: bool) -> int | None:
@@ -581,7 +651,7 @@ def _subject(context: _Context, lo: int, hi: int, bodies: bool = True) -> Argume
                 return Argument(known.text, start, end, known.entity)
             if body is None and not title.plural:
                 body = context.phrase(
-                    title.first, max(_organization(context, title)[1], title.last)
+                    title.first, max(_organization(context, title)[2], title.last)
                 )
             i = title.last
             continue
@@ -607,9 +677,27 @@ def _all_titles_cached(context: _Context) -> list[_Title]:
 
 
 def _holder(context: _Context, title: _Title) -> Argument | None:
-    """The person a title standing alone refers to («وزیر نفت» after «X وزیر نفت»)."""
-    written = " ".join(context.words[title.first : title.last])
-    return context.holders.get(written) or context.holders.get(title.canonical)
+    """The person a title standing alone refers to («وزیر نفت» after «X وزیر نفت»):
+    with an organization («وزیر خارجه کانادا»), only a holder of that title there."""
+    keys = _title_keys(context, title, _organization(context, title))
+    wanted = [key for key in keys if not key.endswith("|")] or keys
+    role = " ".join(context.words[title.first : title.role_last])
+    if title.canonical != role:  # «سخنگوی دستگاه دیپلماسی» names its organization
+        wanted.append(f"{title.canonical}|")
+    found = next((context.holders[key] for key in wanted if key in context.holders), None)
+    if found is None and wanted[0].split("|")[1]:  # «سرمربی ژاپن» after «سرمربی تیم ملی ژاپن»
+        role, org = wanted[0].split("|")
+        found = next(
+            (
+                person
+                for key, person in reversed(context.holders.items())
+                if key.split("|")[0] == role
+                and _overlaps(key.split("|")[1], org)
+                and key.split("|")[1]
+            ),
+            None,
+        )
+    return found
 
 
 def _antecedent(context: _Context, i: int) -> Argument | None:
@@ -707,7 +795,7 @@ def _content(context: _Context, first: int, last: int) -> Span:
 
 def _quotes(context: _Context) -> list[Quote]:
     quotes: list[Quote] = []
-    inside = bytearray(len(context.tokens))  # tokens of a direct quote already found
+    inside = bytearray(len(context.tokens))  # tokens of a quotation already reported
     according = _according(context)
     in_phrase = bytearray(len(context.tokens))  # «گفته» in «به گفته» is no verb
     for first, last in according:
@@ -726,15 +814,16 @@ def _quotes(context: _Context) -> list[Quote]:
         found = (
             _according_quote(context, first, last)
             if how == "according"
-            else _verb_quote(context, first, last)
+            else _verb_quotes(context, first, last)
         )
-        if found is None:
-            continue
-        quote, content_range = found
-        inside[content_range[0] : content_range[1]] = b"\1" * (content_range[1] - content_range[0])
-        if quote.speaker is not None:
-            context.speakers[first] = quote.speaker
-        quotes.append(quote)
+        for quote, (lo, hi) in found:
+            if inside[lo]:
+                continue
+            inside[lo:hi] = b"\1" * (hi - lo)
+            if quote.speaker is not None:
+                context.speakers[first] = quote.speaker
+            quotes.append(quote)
+    quotes.sort(key=lambda quote: quote.content.start)
     return quotes
 
 
@@ -743,7 +832,10 @@ def _introduces(context: _Context, i: int) -> bool:
     return i < len(context.tokens) and context.words[i] in (":", "که", "«")
 
 
-def _verb_quote(context: _Context, first: int, last: int) -> tuple[Quote, tuple[int, int]] | None:
+def _verb_quotes(context: _Context, first: int, last: int) -> list[tuple[Quote, tuple[int, int]]]:
+    """What the reporting verb at ``[first, last)`` reports: the quotation or
+    clause after it, and a quotation before it that the clause points back to
+    («...»؛ این را X گفت / «...» X با بیان این مطلب افزود: «...»)."""
     norms = context.norms
     lo, hi = context.sentence_range(first)
     while hi > lo and norms[hi - 1] in _CLAUSE_BREAKS - {":"}:
@@ -752,47 +844,83 @@ def _verb_quote(context: _Context, first: int, last: int) -> tuple[Quote, tuple[
     colon = j < hi and norms[j] == ":"
     if colon:
         j += 1
-    clause = _clause_start(context, first)
+    own: tuple[int, int] | None = None
+    direct = True
     if j < hi and norms[j] == "«":
-        close = context.quote_end(j, hi)
-        content = (j + 1, close)
-        direct = True
+        own = (j + 1, context.quote_end(j, hi))
     elif colon and j < hi:
-        content, direct = (j, hi), True
+        own = (j, hi)
     elif j < hi and context.words[j] == "که":
-        content, direct = (j + 1, hi), False
+        own, direct = (j + 1, hi), False
     elif (
         j < hi
         and norms[j] not in _CLAUSE_BREAKS | _APPOSITION
         and context.words[j] not in ("و", "تا")
     ):
-        content, direct = (j, hi), False
-    else:  # the verb ends its clause: «...»، این را X گفت
-        closing = next((k for k in range(first - 1, lo - 1, -1) if norms[k] == "»"), None)
-        if closing is None:
-            return None
-        close = closing
-        opening = _opening(context, close, lo)
-        if close - opening <= _MIN_QUOTE_TOKENS:
-            return None
-        if any(norms[k] in _CLAUSE_BREAKS for k in range(close + 1, first)):
-            return None
-        content, direct, clause = (opening + 1, close), True, close + 1
-    if content[1] <= content[0]:
-        return None
+        own, direct = (j, hi), False
+    clause = _clause_start(context, first)
+    prior = _prior_quotation(context, first, lo, pointed=own is not None)
+    if prior is not None:
+        clause = max(clause, prior[1] + 1)
     speaker = _subject(context, clause, first)
     cue = " ".join(norms[first:last])
-    span = _content(context, *content)
-    start = min(
-        context.tokens[clause].start if speaker else context.tokens[first].start, span.start
+    found = []
+    for content, is_direct in ((prior, True), (own, direct)):
+        if content is None or content[1] <= content[0]:
+            continue
+        span = _content(context, *content)
+        start = min(span.start, context.tokens[first].start)
+        if speaker is not None:
+            start = min(start, speaker.start)
+        end = max(span.end, context.tokens[last - 1].end)
+        if content[1] < len(norms) and norms[content[1]] == "»":
+            end = max(end, context.tokens[content[1]].end)
+        found.append((Quote(speaker, cue, span, is_direct, start, end), content))
+    return found
+
+
+def _prior_quotation(
+    context: _Context, first: int, lo: int, pointed: bool
+) -> tuple[int, int] | None:
+    """The quotation before the verb at ``first`` that its clause reports: in the
+    same sentence with nothing but the speaker's clause between («...»، این را X
+    گفت), or — when the clause points back («با بیان این مطلب», «این را») — the
+    quotation that is the sentence before.  With ``pointed`` (the verb has its own
+    content) only a pointed-back quotation counts."""
+    norms = context.norms
+    close = next((k for k in range(first - 1, lo - 1, -1) if norms[k] == "»"), None)
+    back = _points_back(context, lo, first)
+    if close is None and back and lo > 0:  # the quotation is the sentence before
+        k = lo - 1
+        while k > 0 and norms[k] in _CLAUSE_BREAKS | {"؛", "،"}:
+            k -= 1
+        if norms[k] == "»":
+            close = k
+            lo = context.sentence_range(k)[0]
+    if close is None or (pointed and not back):
+        return None
+    opening = _opening(context, close, lo)
+    if close - opening <= _MIN_QUOTE_TOKENS or norms[opening] != "«":
+        return None
+    between = range(close + 1, first)
+    breaks = [k for k in between if norms[k] in _CLAUSE_BREAKS | {"؛"}]
+    if any(k != close + 1 for k in breaks):  # only «»؛» right after the quotation
+        return None
+    return opening + 1, close
+
+
+def _points_back(context: _Context, lo: int, hi: int) -> bool:
+    """Does the clause ``[lo, hi)`` refer back to what was just quoted?"""
+    words = context.words
+    return any(
+        tuple(words[i : i + len(phrase)]) == phrase
+        for i in range(lo, hi)
+        for phrase in _words()["this"]
     )
-    if speaker is not None:
-        start = min(start, speaker.start)
-    end = span.end
-    if content[1] < len(norms) and norms[content[1]] == "»":
-        end = context.tokens[content[1]].end
-    end = max(end, context.tokens[last - 1].end)
-    return Quote(speaker, cue, span, direct, start, end), content
+
+
+def _is_title_phrase(context: _Context, i: int) -> bool:
+    return any(title.first == i for title in _all_titles_cached(context))
 
 
 def _according(context: _Context) -> list[tuple[int, int]]:
@@ -807,22 +935,34 @@ def _according(context: _Context) -> list[tuple[int, int]]:
 
 def _according_quote(
     context: _Context, first: int, last: int
-) -> tuple[Quote, tuple[int, int]] | None:
+) -> list[tuple[Quote, tuple[int, int]]]:
     """«به گفته X، ...»: X said the rest of the sentence."""
     lo, hi = context.sentence_range(first)
     while hi > lo and context.norms[hi - 1] in _CLAUSE_BREAKS:
         hi -= 1
     comma = next((k for k in range(last, hi) if context.norms[k] in ("،", ",")), None)
     if comma is None or comma == last:
-        return None
+        return []
     speaker = _subject(context, last, comma)
-    if speaker is None:
-        speaker = context.phrase(last, comma)
+    following = next((k for k in range(comma + 1, hi) if context.norms[k] in ("،", ",")), None)
+    index = context.entity_starting(comma + 1)
+    if (
+        following is not None
+        and index is not None
+        and context.entities[index].label == "PER"
+        and context.entity_ranges[index][1] == following
+    ):  # «به گفته استاندار آذربایجان شرقی، عابدین خرم، ...»
+        speaker, comma = context.entity(index), following
+    elif following is not None and _is_title_phrase(context, comma + 1):
+        comma = following  # «به گفته مجید چگنی، معاون امور بین‌الملل وزارت نفت، ...»
+    if speaker is not None and speaker.entity is None and not _is_title_phrase(context, last):
+        speaker = None  # «به گفته مقام‌های ترک»: nobody named
     if comma + 1 >= hi:
-        return None
+        return []
     span = _content(context, comma + 1, hi)
     cue = " ".join(context.norms[first:last])
-    return Quote(speaker, cue, span, False, context.tokens[first].start, span.end), (comma + 1, hi)
+    quote = Quote(speaker, cue, span, False, context.tokens[first].start, span.end)
+    return [(quote, (comma + 1, hi))]
 
 
 # -- attributions ------------------------------------------------------------------------
