@@ -66,9 +66,11 @@ T = TypeVar("T")
 
 ZWNJ: Final = "\u200c"
 #: personal endings of the past and present tenses, and the auxiliaries of the perfect
-_PAST_ENDINGS: Final = ("م", "ی", "", "یم", "ید", "ند")
-_PRESENT_ENDINGS: Final = ("م", "ی", "د", "یم", "ید", "ند")
-_PERFECT: Final = ("است", "اند", "ام", "ای", "ایم", "اید")
+#: (third person only: news reports what others said; «گفتم», «می‌گویید» are an
+#: interview's own voice)
+_PAST_ENDINGS: Final = ("", "ند")
+_PRESENT_ENDINGS: Final = ("د", "ند")
+_PERFECT: Final = ("است", "اند")
 _PAST_PERFECT: Final = ("بود", "بودند")
 #: labels that can speak, report and meet besides persons
 _BODIES: Final = frozenset({"ORG", "LOC"})
@@ -210,8 +212,8 @@ class _Verb(NamedTuple):
 
 
 def _forms(past: str, present: str) -> set[tuple[str, ...]]:
-    """Every affirmative indicative form of a verb that reports what was said or
-    done — past, present, perfect, past perfect, in every person — as token
+    """Every affirmative indicative third-person form of a verb that reports what
+    was said or done — past, present, perfect, past perfect — as token
     sequences (normalized: «می‌گوید» with a half-space).  The subjunctive
     («باید توضیح دهد») and the future («اعلام خواهد کرد») report nothing yet."""
     forms: set[tuple[str, ...]] = set()
@@ -646,6 +648,8 @@ def _subject(context: _Context, lo: int, hi: int, bodies: bool = True) -> Argume
                 person = context.title_person[i]
                 return person
             known = _holder(context, title)
+            if known is None and i > lo and context.words[i - 1] == "این":
+                known = _antecedent(context, i)  # «این فرمانده ارشد انتظامی افزود»
             if known is not None:
                 start, end = context.tokens[title.first].start, context.tokens[title.last - 1].end
                 return Argument(known.text, start, end, known.entity)
@@ -863,6 +867,8 @@ def _verb_quotes(context: _Context, first: int, last: int) -> list[tuple[Quote, 
     if prior is not None:
         clause = max(clause, prior[1] + 1)
     speaker = _subject(context, clause, first)
+    if speaker is None and clause == _clause_start(context, first) and _singular(norms[last - 1]):
+        speaker = _dropped_subject(context, first)  # «... گفت:» with its subject left out
     cue = " ".join(norms[first:last])
     found = []
     for content, is_direct in ((prior, True), (own, direct)):
@@ -877,6 +883,19 @@ def _verb_quotes(context: _Context, first: int, last: int) -> list[tuple[Quote, 
             end = max(end, context.tokens[content[1]].end)
         found.append((Quote(speaker, cue, span, is_direct, start, end), content))
     return found
+
+
+def _singular(verb: str) -> bool:
+    """Is this verb form third person singular (not «ند»/«اند»)?"""
+    return not verb.endswith("ند")
+
+
+def _dropped_subject(context: _Context, first: int) -> Argument | None:
+    """The speaker of a verb whose clause names nobody (Persian drops a subject
+    that stays the same): the person the sentences before were about."""
+    if any(context.tokens[k].kind == "word" for k in range(_clause_start(context, first), first)):
+        return None  # the clause has words of its own: «ارتش اعلام کرد» without a known name
+    return _antecedent(context, first)
 
 
 def _prior_quotation(
@@ -957,6 +976,8 @@ def _according_quote(
         comma = following  # «به گفته مجید چگنی، معاون امور بین‌الملل وزارت نفت، ...»
     if speaker is not None and speaker.entity is None and not _is_title_phrase(context, last):
         speaker = None  # «به گفته مقام‌های ترک»: nobody named
+    if speaker is None and tuple(context.words[first:last]) not in _words()["unnamed"]:
+        return []  # «از نظر فرهنگی، …» names no speaker: no quote
     if comma + 1 >= hi:
         return []
     span = _content(context, comma + 1, hi)
