@@ -247,11 +247,6 @@ def _verbs() -> dict[tuple[str, ...], _Verb]:
 
 
 @functools.cache
-def _longest_verb() -> int:
-    return max(map(len, _verbs()))
-
-
-@functools.cache
 def _words() -> dict[str, dict[tuple[str, ...], str]]:
     """kind -> phrase (as words) -> the phrase, from data/relation_words.tsv."""
     _header, rows = _data.table("relation_words")
@@ -266,13 +261,23 @@ def _single(kind: str) -> frozenset[str]:
     return frozenset(words[0] for words in _words()[kind] if len(words) == 1)
 
 
+@functools.cache
+def _phrases_by_first(kind: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """First word -> the phrases of ``kind`` starting with it, longest first."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in _words()[kind]:
+        index.setdefault(phrase[0], []).append(phrase)
+    return {word: tuple(sorted(found, key=len, reverse=True)) for word, found in index.items()}
+
+
 def _phrase_at(kind: str, words: Sequence[str], i: int) -> int:
     """The length of the longest phrase of ``kind`` at ``words[i]`` (0 if none)."""
-    best = 0
-    for phrase in _words()[kind]:
-        if len(phrase) > best and tuple(words[i : i + len(phrase)]) == phrase:
-            best = len(phrase)
-    return best
+    if i >= len(words):
+        return 0
+    for phrase in _phrases_by_first(kind).get(words[i], ()):
+        if tuple(words[i : i + len(phrase)]) == phrase:
+            return len(phrase)
+    return 0
 
 
 @functools.cache
@@ -335,6 +340,11 @@ class _Context:
         self.speakers: dict[int, Argument] = {}
         #: the roles found (people's organizations tell meetings of bodies apart)
         self.roles: list[Role] = []
+        #: the reporting and meeting verbs, once read (:func:`_verb_occurrences`)
+        self.verbs: list[tuple[int, int, _Verb]] | None = None
+        #: the titles, read once (:func:`_all_titles_cached`), and by first token
+        self.all_titles: list[_Title] | None = None
+        self.title_at: dict[int, _Title] = {}
 
     def range_of(self, start: int, end: int) -> tuple[int, int]:
         """The tokens ``[first, last)`` of an original span."""
@@ -452,24 +462,35 @@ def _all_titles(context: _Context) -> list[_Title]:
             ):
                 role_last = org_first = first + size
         found.append(_Title(first, last, role_last, org_first, title.canonical, False))
+    plurals = _plural_titles()
     for i, word in enumerate(context.words):
-        if covered[i]:
-            continue
-        for ending, replacement in _PLURALS:
-            if word.endswith(ending) and len(word) > len(ending) + 2:
-                single = word[: -len(ending)] + replacement
-                if (single,) in gazetteer.entries:
-                    found.append(_Title(i, i + 1, i + 1, i + 1, single, True))
-                    break
+        if not covered[i] and word in plurals:
+            found.append(_Title(i, i + 1, i + 1, i + 1, plurals[word], True))
     found.sort()
     return found
+
+
+@functools.cache
+def _plural_titles() -> dict[str, str]:
+    """Plural of a one-word title -> the title: «سخنگویان» → «سخنگو»."""
+    plurals: dict[str, str] = {}
+    for words in _gazetteer(("titles",)).entries:
+        if len(words) != 1:
+            continue
+        single = words[0]
+        for ending, replacement in _PLURALS:
+            stem = single[: -len(replacement)] if replacement else single
+            if replacement and not single.endswith(replacement):
+                continue
+            plurals.setdefault(stem + ending, single)
+    return plurals
 
 
 def _roles(context: _Context) -> list[Role]:
     roles = []
     used: set[int] = set()  # person entities already given a role by a title after them
     honorifics = set(_words()["honorific"].values())
-    for title in _all_titles(context):
+    for title in _all_titles_cached(context):
         if title.canonical in honorifics or " ".join(context.norms[title.first : title.last]) in (
             honorifics
         ):
@@ -628,7 +649,8 @@ def _subject(context: _Context, lo: int, hi: int, bodies: bool = True) -> Argume
     """The subject of the clause ``[lo, hi)``: the first person named there
     (by name, by title, or by «وی»), else the first organization."""
     pronouns = _single("pronoun")
-    title_at = {title.first: title for title in _all_titles_cached(context)}
+    _all_titles_cached(context)
+    title_at = context.title_at
     body: Argument | None = None
     i = lo
     while i < hi:
@@ -673,11 +695,11 @@ def _subject(context: _Context, lo: int, hi: int, bodies: bool = True) -> Argume
 
 
 def _all_titles_cached(context: _Context) -> list[_Title]:
-    cached: list[_Title] | None = getattr(context, "_titles_cache", None)
-    if cached is None:
-        cached = _all_titles(context)
-        context._titles_cache = cached  # type: ignore[attr-defined]
-    return cached
+    """:func:`_all_titles`, read once per text."""
+    if context.all_titles is None:
+        context.all_titles = _all_titles(context)
+        context.title_at = {title.first: title for title in context.all_titles}
+    return context.all_titles
 
 
 def _holder(context: _Context, title: _Title) -> Argument | None:
@@ -742,13 +764,29 @@ def _person_subject(context: _Context, lo: int, hi: int) -> Argument | None:
 # -- quotes ------------------------------------------------------------------------------
 
 
+@functools.cache
+def _verb_starts() -> dict[str, int]:
+    """First word of a verb form -> the longest form starting with it."""
+    longest: dict[str, int] = {}
+    for form in _verbs():
+        longest[form[0]] = max(longest.get(form[0], 0), len(form))
+    return longest
+
+
 def _verb_occurrences(context: _Context) -> list[tuple[int, int, _Verb]]:
-    """Every reporting and meeting verb: ``(first, last, verb)``, longest first."""
-    verbs, longest = _verbs(), _longest_verb()
-    norms = context.norms
+    """Every reporting and meeting verb: ``(first, last, verb)``, longest first
+    (read once per text)."""
+    if context.verbs is None:
+        context.verbs = _find_verbs(context.norms)
+    return context.verbs
+
+
+def _find_verbs(norms: list[str]) -> list[tuple[int, int, _Verb]]:
+    verbs, starts = _verbs(), _verb_starts()
     found = []
     i = 0
     while i < len(norms):
+        longest = starts.get(norms[i], 0)
         for size in range(min(longest, len(norms) - i), 0, -1):
             verb = verbs.get(tuple(norms[i : i + size]))
             if verb is not None:
@@ -1242,7 +1280,8 @@ def _participants(
     bodies: list[Argument] = []
     place: Argument | None = None
     pronouns = _single("pronoun")
-    title_at = {title.first: title for title in _all_titles_cached(context)}
+    _all_titles_cached(context)
+    title_at = context.title_at
     i = lo
     chained = False  # the last name read was an object: «درباره X و Y»
     while i < last:

@@ -9,10 +9,11 @@ and writes bench-results/bench.json.  Measurements:
    (normalize, sentences, words), chars/s and their ratio;
 2. ``import persnews`` in a fresh interpreter, against the empty interpreter;
    hazm, scikit-learn and nltk must not be imported;
-3. cold start (import + first ``analyze`` of examples/article.txt) and its peak
+3. ``analyze()`` (everything) against the same hazm pipeline, ms per article;
+4. cold start (import + first ``analyze`` of examples/article.txt) and its peak
    memory above the empty interpreter; ``import hazm`` and ``hazm.Normalizer()``
    for scale;
-4. cost per character from 1 KB to 1 MB (no quadratic step), and one 10 MB text.
+5. cost per character from 1 KB to 1 MB (no quadratic step), and one 10 MB text.
 
 Exit status: 0 if every target is met, 1 if one is missed, 2 if the corpus is absent.
 """
@@ -322,6 +323,38 @@ def measure_throughput(texts: Sequence[str], repeat: int) -> dict[str, Any]:
     }
 
 
+def load_published(path: Path) -> list[str | None]:
+    """The publication date of each article (ISO date or None), in corpus order."""
+    with path.open(encoding="utf-8") as handle:
+        dates = [json.loads(line).get("published") for line in handle if line.strip()]
+    return [date[:10] if date else None for date in dates]
+
+
+def measure_analyze(texts: Sequence[str], published: Sequence[str | None]) -> dict[str, Any]:
+    """``analyze()`` (everything, with the publication date) against hazm's
+    normalize + sent_tokenize + word_tokenize on the same articles, one pass each."""
+    import persnews
+
+    theirs = hazm_pipeline()
+    persnews.analyze(texts[0], published=published[0])  # warm-up: model, tables, rules
+    theirs(texts[0])
+    progress(f"analyze: {len(texts):,} articles")
+    start = time.perf_counter()
+    for text, date in zip(texts, published, strict=True):
+        persnews.analyze(text, published=date)
+    ours = time.perf_counter() - start
+    progress("analyze: hazm (anchor)")
+    hazm_s = time_pass(theirs, texts)
+    return {
+        "articles": len(texts),
+        "analyze_s": ours,
+        "hazm_s": hazm_s,
+        "analyze_ms_per_article": ours / len(texts) * 1000,
+        "hazm_ms_per_article": hazm_s / len(texts) * 1000,
+        "ratio": ours / hazm_s,
+    }
+
+
 def chunks(text: str, size: int) -> list[str]:
     """``text`` in pieces of about ``size`` characters, each cut at a space or line break."""
     pieces = []
@@ -388,6 +421,7 @@ def targets(results: dict[str, Any]) -> list[Target]:
     imp, cold = results["import"], results["cold_start"]
     return [
         Target("throughput persnews/hazm", results["throughput"]["ratio"], 1.0, "x", True),
+        Target("analyze() time / hazm pipeline", results["analyze"]["ratio"], 2.0, "x"),
         Target("import persnews", imp["import_ms"], 150.0, "ms"),
         Target("heavy modules after import", len(imp["heavy_modules_imported"]), 0, "modules"),
         Target("cold start (import + analyze)", cold["wall_s"], 1.5, "s"),
@@ -397,7 +431,7 @@ def targets(results: dict[str, Any]) -> list[Target]:
 
 
 def table(results: dict[str, Any], checks: Sequence[Target]) -> str:
-    tp, imp = results["throughput"], results["import"]
+    tp, imp, an = results["throughput"], results["import"], results["analyze"]
     cold, hz, sc = results["cold_start"], results["hazm_startup"], results["scaling"]
     load = results["load_average_at_start"], results["load_average_at_end"]
     rows = [
@@ -406,6 +440,10 @@ def table(results: dict[str, Any], checks: Sequence[Target]) -> str:
         ("  persnews", f"{tp['persnews_chars_per_s']:,.0f} chars/s ({tp['persnews_s']:.1f} s)"),
         ("  hazm (anchor)", f"{tp['hazm_chars_per_s']:,.0f} chars/s ({tp['hazm_s']:.1f} s)"),
         ("  ratio persnews/hazm", f"{tp['ratio']:.2f}"),
+        (f"analyze(), everything, {an['articles']:,} articles (one pass)", ""),
+        ("  persnews analyze()", f"{an['analyze_ms_per_article']:.1f} ms/article"),
+        ("  hazm pipeline (anchor)", f"{an['hazm_ms_per_article']:.1f} ms/article"),
+        ("  ratio analyze/hazm (time)", f"{an['ratio']:.2f}"),
         (f"import persnews (median of {imp['runs']})", f"{imp['import_ms']:.0f} ms"),
         ("  empty interpreter (anchor)", f"{imp['empty_interpreter_ms']:.0f} ms"),
         ("  python -c 'import persnews'", f"{imp['python_c_import_wall_ms']:.0f} ms"),
@@ -492,6 +530,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     progress("import hazm and hazm.Normalizer() in fresh interpreters")
     results["hazm_startup"] = measure_hazm_startup(1 if args.quick else COLD_RUNS)
     results["throughput"] = measure_throughput(texts, repeat)
+    published = load_published(args.corpus)[: len(texts)]
+    results["analyze"] = measure_analyze(texts, published)
     results["scaling"] = measure_scaling(articles, args.big)
 
     results["load_average_at_end"] = os.getloadavg()
