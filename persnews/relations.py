@@ -66,12 +66,13 @@ T = TypeVar("T")
 
 ZWNJ: Final = "\u200c"
 #: personal endings of the past and present tenses, and the auxiliaries of the perfect
-#: (third person only: news reports what others said; «گفتم», «می‌گویید» are an
-#: interview's own voice)
-_PAST_ENDINGS: Final = ("", "ند")
-_PRESENT_ENDINGS: Final = ("د", "ند")
-_PERFECT: Final = ("است", "اند")
-_PAST_PERFECT: Final = ("بود", "بودند")
+_PAST_ENDINGS: Final = ("م", "ی", "", "یم", "ید", "ند")
+_PRESENT_ENDINGS: Final = ("م", "ی", "د", "یم", "ید", "ند")
+_PERFECT: Final = ("ام", "ای", "است", "ایم", "اید", "اند")
+_PAST_PERFECT: Final = ("بودم", "بودی", "بود", "بودیم", "بودید", "بودند")
+_FUTURE: Final = ("خواهم", "خواهی", "خواهد", "خواهیم", "خواهید", "خواهند")
+#: the third-person endings: what a report says someone said («گفت», «گفته‌اند»)
+_THIRD: Final = frozenset({"", "د", "ند", "است", "اند", "بود", "بودند"})
 #: labels that can speak, report and meet besides persons
 _BODIES: Final = frozenset({"ORG", "LOC"})
 #: punctuation that may stand between a name and its title
@@ -209,23 +210,38 @@ class _Verb(NamedTuple):
     mode: MeetingMode | None
     #: a bare past participle («گفته»): a verb only before «:» or «که»
     participle: bool = False
+    #: an indicative third-person form: reports what someone said or did («گفت»,
+    #: not «گفتم», «باید بگوید», «خواهد گفت»)
+    reports: bool = True
 
 
-def _forms(past: str, present: str) -> set[tuple[str, ...]]:
-    """Every affirmative indicative third-person form of a verb that reports what
-    was said or done — past, present, perfect, past perfect — as token
-    sequences (normalized: «می‌گوید» with a half-space).  The subjunctive
-    («باید توضیح دهد») and the future («اعلام خواهد کرد») report nothing yet."""
-    forms: set[tuple[str, ...]] = set()
-    for ending in _PAST_ENDINGS:
-        forms |= {(past + ending,), ("می" + ZWNJ + past + ending,)}
-    for ending in _PRESENT_ENDINGS:
-        forms.add(("می" + ZWNJ + present + ending,))
+def _forms(past: str, present: str) -> dict[tuple[str, ...], bool]:
+    """Every affirmative form of a verb — past, past continuous, present,
+    subjunctive, perfect, past perfect, future, in every person — as token
+    sequences (normalized: «می‌گوید» with a half-space), each with whether it
+    reports what someone else said or did: the indicative third person does;
+    «گفتم», «می‌گویید» (an interview's own voice), the subjunctive («باید توضیح
+    دهد») and the future («اعلام خواهد کرد») do not."""
+    forms: dict[tuple[str, ...], bool] = {}
+
+    def add(form: tuple[str, ...], reports: bool) -> None:
+        forms[form] = forms.get(form, False) or reports  # «می‌گوید»: 3rd singular or 2nd plural
+
     participle = past + "ه"
-    forms.add((participle,))
-    for auxiliary in _PERFECT:
-        forms |= {(participle, auxiliary), (participle + ZWNJ + auxiliary,)}
-    forms |= {(participle, auxiliary) for auxiliary in _PAST_PERFECT}
+    for person in range(6):
+        past_ending, present_ending = _PAST_ENDINGS[person], _PRESENT_ENDINGS[person]
+        third = past_ending in _THIRD
+        add((past + past_ending,), third)
+        add(("می" + ZWNJ + past + past_ending,), third)
+        add(("می" + ZWNJ + present + present_ending,), third)
+        add((present + present_ending,), False)  # «اعلام کند» (a light verb's subjunctive)
+        add(("ب" + present + present_ending,), False)
+        perfect, past_perfect = _PERFECT[person], _PAST_PERFECT[person]
+        add((participle, perfect), perfect in _THIRD)
+        add((participle + ZWNJ + perfect,), perfect in _THIRD)
+        add((participle, past_perfect), past_perfect in _THIRD)
+        add((_FUTURE[person], past), False)
+    add((participle,), True)  # «وی گفته:» (only before «:» or «که»)
     return forms
 
 
@@ -240,9 +256,11 @@ def _verbs() -> dict[tuple[str, ...], _Verb]:
         verb = _Verb(relation, None if mode == "-" else mode)  # type: ignore[arg-type]
         # hazm lists spelling variants of the present stem (گفت#گو، گفت#گوی): take them all
         for variant in _hazm.verb_stems().get(past, (present,)):
-            for form in _forms(past, variant):
-                bare = form == (past + "ه",)
-                verbs.setdefault(lead + form, verb._replace(participle=bare))
+            for form, reports in _forms(past, variant).items():
+                known = verbs.get(lead + form)
+                if known is None or (reports and not known.reports):
+                    bare = form == (past + "ه",)
+                    verbs[lead + form] = verb._replace(participle=bare, reports=reports)
     return verbs
 
 
@@ -846,6 +864,7 @@ def _quotes(context: _Context) -> list[Quote]:
         (first, last, "verb")
         for first, last, verb in _verb_occurrences(context)
         if verb.relation == "speech"
+        and verb.reports
         and not in_phrase[first]
         and not (verb.participle and not _introduces(context, last))
     ]
@@ -1156,7 +1175,7 @@ def _meetings(context: _Context) -> list[Meeting]:
     seen: set[tuple[int, frozenset[str]]] = set()
     candidates: list[tuple[int, int, int, MeetingMode | None]] = []  # clause lo, first, last, mode
     for first, last, verb in _verb_occurrences(context):
-        if verb.relation == "meeting":
+        if verb.relation == "meeting" and verb.reports:
             candidates.append((_clause_start(context, first), first, last, verb.mode))
     candidates += _meeting_phrases(context)
     for lo, first, last, mode in sorted(candidates, key=lambda item: item[1]):
