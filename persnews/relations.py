@@ -705,11 +705,65 @@ def _subject(context: _Context, lo: int, hi: int, bodies: bool = True) -> Argume
             if label == "PER":
                 return context.entity(index)
             if bodies and body is None and label in _BODIES:
-                body = context.entity(index)
+                head = _np_start(context, i, lo)
+                end = context.entity_ranges[index][1]
+                # «دولت آمریکا», «مخبر کمیسیون آموزش»: the body names whose noun it is;
+                # «از سوی سازمان …»: a phrase after a preposition is no subject
+                if head == i:
+                    body = context.entity(index)
+                elif not context.after_preposition(head):
+                    body = context.phrase(head, end)
             i = context.entity_ranges[index][1]
             continue
         i += 1
     return body if bodies else (body if body is not None and body.entity is None else None)
+
+
+#: hazm part-of-speech tags of words that cannot open or continue a subject's noun phrase
+_NOT_NOUN: Final = frozenset({"PRO", "DET", "CONJ", "ADV", "NUM", "P", "POSTP", "PREP"})
+#: the longest noun phrase read as a subject without a name: «مخبر کمیسیون»
+_NP_WORDS: Final = 3
+
+
+def _noun_like(context: _Context, i: int) -> bool:
+    """Can token ``i`` be part of a subject's noun phrase («ارتش», «مخالفان»)?"""
+    word = context.words[i]
+    return (
+        context.tokens[i].kind == "word"
+        and not context.dated[i]
+        and not context.attributed[i]
+        and word not in _single("preposition")
+        and word not in _single("pronoun")
+        and word not in _single("not_subject")
+        and word not in _hazm.lexicon().verb_forms
+        and not _NOT_NOUN.intersection(_hazm.lexicon().pos.get(word, ()))
+    )
+
+
+def _np_start(context: _Context, i: int, lo: int) -> int:
+    """Where the noun phrase that the name at token ``i`` ends starts: «دولت» in
+    «دولت آمریکا» (``i`` itself when nothing stands before it in the clause)."""
+    j = i
+    while j > lo and i - j < _NP_WORDS and _noun_like(context, j - 1):
+        j -= 1
+    return j
+
+
+def _noun_subject(context: _Context, lo: int, hi: int) -> Argument | None:
+    """A subject without a name: the noun phrase opening the clause ``[lo, hi)``
+    right before its verb («ارتش اعلام کرد», «مخالفان نیز می‌گویند»)."""
+    j = lo
+    while j < hi and j - lo < _NP_WORDS and _noun_like(context, j):
+        j += 1
+    between = range(j, hi)
+    if j == lo or len(between) > _NP_WORDS:
+        return None
+    if any(
+        context.words[k] in ("و", "را") or context.words[k] in _hazm.lexicon().verb_forms
+        for k in between
+    ):
+        return None
+    return context.phrase(lo, j)
 
 
 def _all_titles_cached(context: _Context) -> list[_Title]:
@@ -867,6 +921,7 @@ def _quotes(context: _Context) -> list[Quote]:
         and verb.reports
         and not in_phrase[first]
         and not (verb.participle and not _introduces(context, last))
+        and not (first and context.words[first - 1] in _single("modal"))
     ]
     items += [(first, last, "according") for first, last in according]
     for first, last, how in sorted(items):
@@ -926,6 +981,8 @@ def _verb_quotes(context: _Context, first: int, last: int) -> list[tuple[Quote, 
     speaker = _subject(context, clause, first)
     if speaker is None and clause == _clause_start(context, first) and _singular(norms[last - 1]):
         speaker = _dropped_subject(context, first)  # «... گفت:» with its subject left out
+    if speaker is None:
+        speaker = _noun_subject(context, clause, first)
     cue = " ".join(norms[first:last])
     found = []
     for content, is_direct in ((prior, True), (own, direct)):
@@ -1051,7 +1108,13 @@ def _attributions(context: _Context) -> list[Attribution]:
     found: list[Attribution] = []
     i = 0
     while i < len(words):
-        report = words[i : i + 2] == ["به", "گزارش"]
+        opens = (
+            i == 0
+            or context.tokens[i - 1].kind == "punct"
+            or context.sentence_of[i - 1] != (context.sentence_of[i])
+        )
+        # «به گزارش X» opens its clause («با اشاره به گزارش هواشناسی» is no attribution)
+        report = words[i : i + 2] == ["به", "گزارش"] and opens
         cite = words[i : i + 3] == ["به", "نقل", "از"]
         if not (report or cite):
             i += 1

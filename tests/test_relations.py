@@ -380,3 +380,21 @@ def test_from_dict_rejects_a_dangling_entity_id() -> None:
     data = {"entity": 3, "text": "x", "start": 0, "end": 1}
     with pytest.raises(ValueError, match="entity"):
         Argument.from_dict(data, [])
+
+
+def test_a_subject_without_a_name_is_its_noun_phrase() -> None:
+    assert quotes("ارتش اعلام کرد که وارد سرکوب مخالفان نمی‌شود.") == [
+        ("ارتش", "وارد سرکوب مخالفان نمی‌شود", False)
+    ]
+    text = "دولت آمریکا روز دوشنبه اعلام کرد که تحریم‌ها ادامه دارد."
+    [(speaker, _content, _direct)] = quotes(text)
+    assert speaker is not None
+    assert speaker.startswith("دولت")
+
+
+def test_what_should_be_said_is_no_quote() -> None:
+    assert quotes("در پایان باید گفت که این موضوع مهم است.") == []
+
+
+def test_a_report_mentioned_mid_sentence_is_no_attribution() -> None:
+    assert attributions("وی با اشاره به گزارش هواشناسی، از بارش باران خبر داد.") == []
