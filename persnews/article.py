@@ -19,7 +19,6 @@ from __future__ import annotations
 import bisect
 import datetime
 import json
-from collections.abc import Iterable
 from typing import Any
 
 import attrs
@@ -38,38 +37,24 @@ from persnews.model import (
     Role,
     Sentence,
     Token,
+    _attribution_tuple,
+    _date_tuple,
+    _entity_tuple,
+    _meeting_tuple,
+    _number_tuple,
+    _quote_tuple,
+    _role_tuple,
+    _sentence_tuple,
 )
 from persnews.normalize import normalize
 from persnews.numbers import find_numbers
-from persnews.relations import (
-    _attribution_tuple,
-    _meeting_tuple,
-    _quote_tuple,
-    _role_tuple,
-    find_relations,
-)
+from persnews.relations import Relations, find_relations
 from persnews.tokens import sentences
 
 __all__ = ["SCHEMA_VERSION", "Article", "analyze"]
 
 #: version of the JSON that :meth:`Article.to_dict` writes
 SCHEMA_VERSION = "0.4"
-
-
-def _sentence_tuple(sentences: Iterable[Sentence]) -> tuple[Sentence, ...]:
-    return tuple(sentences)
-
-
-def _date_tuple(mentions: Iterable[DateMention]) -> tuple[DateMention, ...]:
-    return tuple(mentions)
-
-
-def _number_tuple(mentions: Iterable[NumberMention]) -> tuple[NumberMention, ...]:
-    return tuple(mentions)
-
-
-def _entity_tuple(mentions: Iterable[Entity]) -> tuple[Entity, ...]:
-    return tuple(mentions)
 
 
 @attrs.frozen
@@ -110,7 +95,9 @@ class Article:
         Entities carry an ``id`` (their index in ``entities``); relation
         arguments point at them with ``"entity": id``.
         """
-        ids = {entity: i for i, entity in enumerate(self.entities)}
+        relations = Relations(
+            self.entities, self.roles, self.quotes, self.attributions, self.meetings
+        ).to_dict()
         return {
             "schema_version": SCHEMA_VERSION,
             "published": self.published.isoformat() if self.published else None,
@@ -118,12 +105,12 @@ class Article:
             "sentences": [sentence.to_dict() for sentence in self.sentences],
             "dates": [mention.to_dict() for mention in self.dates],
             "numbers": [mention.to_dict() for mention in self.numbers],
-            "entities": [{"id": i, **entity.to_dict()} for i, entity in enumerate(self.entities)],
+            "entities": relations["entities"],
             "titles": [mention.to_dict() for mention in self.titles],
-            "roles": [role.to_dict(ids) for role in self.roles],
-            "quotes": [quote.to_dict(ids) for quote in self.quotes],
-            "attributions": [item.to_dict(ids) for item in self.attributions],
-            "meetings": [meeting.to_dict(ids) for meeting in self.meetings],
+            "roles": relations["roles"],
+            "quotes": relations["quotes"],
+            "attributions": relations["attributions"],
+            "meetings": relations["meetings"],
         }
 
     def to_json(self, *, indent: int | None = None) -> str:

@@ -404,7 +404,40 @@ def _entity_id(entity: Entity | None, ids: Mapping[Entity, int] | None) -> int |
     return ids.get(entity)
 
 
+# typed tuple converters for attrs fields (mypy's attrs plugin cannot check a generic one)
 def _argument_tuple(items: Iterable[Argument]) -> tuple[Argument, ...]:
+    return tuple(items)
+
+
+def _sentence_tuple(items: Iterable[Sentence]) -> tuple[Sentence, ...]:
+    return tuple(items)
+
+
+def _date_tuple(items: Iterable[DateMention]) -> tuple[DateMention, ...]:
+    return tuple(items)
+
+
+def _number_tuple(items: Iterable[NumberMention]) -> tuple[NumberMention, ...]:
+    return tuple(items)
+
+
+def _entity_tuple(items: Iterable[Entity]) -> tuple[Entity, ...]:
+    return tuple(items)
+
+
+def _role_tuple(items: Iterable[Role]) -> tuple[Role, ...]:
+    return tuple(items)
+
+
+def _quote_tuple(items: Iterable[Quote]) -> tuple[Quote, ...]:
+    return tuple(items)
+
+
+def _attribution_tuple(items: Iterable[Attribution]) -> tuple[Attribution, ...]:
+    return tuple(items)
+
+
+def _meeting_tuple(items: Iterable[Meeting]) -> tuple[Meeting, ...]:
     return tuple(items)
 
 

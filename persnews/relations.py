@@ -55,6 +55,11 @@ from persnews.model import (
     Role,
     Span,
     Token,
+    _attribution_tuple,
+    _entity_tuple,
+    _meeting_tuple,
+    _quote_tuple,
+    _role_tuple,
 )
 from persnews.normalize import as_document
 from persnews.text import NormalizedText
@@ -91,26 +96,6 @@ _COUNTERPART_WORDS: Final = 4
 _SOURCE_WORDS: Final = 4
 #: plural endings of titles: «سخنگویان» → «سخنگو», «نمایندگان» → «نماینده»
 _PLURALS: Final = (("یان", ""), ("گان", "ه"), ("ان", ""), (ZWNJ + "ها", ""), ("ها", ""))
-
-
-def _entity_tuple(items: Iterable[Entity]) -> tuple[Entity, ...]:
-    return tuple(items)
-
-
-def _role_tuple(items: Iterable[Role]) -> tuple[Role, ...]:
-    return tuple(items)
-
-
-def _quote_tuple(items: Iterable[Quote]) -> tuple[Quote, ...]:
-    return tuple(items)
-
-
-def _attribution_tuple(items: Iterable[Attribution]) -> tuple[Attribution, ...]:
-    return tuple(items)
-
-
-def _meeting_tuple(items: Iterable[Meeting]) -> tuple[Meeting, ...]:
-    return tuple(items)
 
 
 @attrs.frozen
@@ -404,15 +389,7 @@ class _Context:
 
     def quote_end(self, i: int, hi: int) -> int:
         """The index of the «»» closing the «« at ``i`` (``hi`` if it is not closed)."""
-        depth = 0
-        for j in range(i, hi):
-            if self.norms[j] == "«":
-                depth += 1
-            elif self.norms[j] == "»":
-                depth -= 1
-                if depth == 0:
-                    return j
-        return hi
+        return _matching(self.norms, i, hi) if i < hi else hi
 
 
 def _known_name(words: Sequence[str]) -> str | None:
@@ -640,15 +617,12 @@ def _person_before(context: _Context, i: int, plural: bool) -> int | None:
 def _person_after(context: _Context, i: int) -> int | None:
     """The person entity just after token ``i`` (commas, quotation marks and
     honorifics between)."""
-    honorifics = _words()["honorific"]
     j = i
     while j < len(context.tokens):
         if context.norms[j] in _APPOSITION:
             j += 1
             continue
-        size = max(
-            (len(h) for h in honorifics if tuple(context.words[j : j + len(h)]) == h), default=0
-        )
+        size = _phrase_at("honorific", context.words, j)
         if not size:
             break
         j += size
@@ -672,13 +646,9 @@ def _subject(context: _Context, lo: int, hi: int, bodies: bool = True) -> Argume
     body: Argument | None = None
     i = lo
     while i < hi:
-        if context.norms[i] == "«":
-            close = context.quote_end(i, hi)
-            if close - i > _MIN_QUOTE_TOKENS:  # a quotation, not a name in quotation marks
-                i = close + 1
-                continue
-        if context.attributed[i] or context.role_org[i]:
-            i += 1
+        skip = _passed_over(context, i, hi)
+        if skip:
+            i = skip
             continue
         if context.words[i] in pronouns and not context.after_preposition(i):
             return _antecedent(context, i)
@@ -764,6 +734,19 @@ def _noun_subject(context: _Context, lo: int, hi: int) -> Argument | None:
     ):
         return None
     return context.phrase(lo, j)
+
+
+def _passed_over(context: _Context, i: int, hi: int) -> int:
+    """Where reading for a subject or participant resumes if token ``i`` holds
+    none: past a quotation (not a name in quotation marks), an attribution or a
+    role's organization; 0 if token ``i`` is to be read."""
+    if context.norms[i] == "«":
+        close = context.quote_end(i, hi)
+        if close - i > _MIN_QUOTE_TOKENS:
+            return close + 1
+    if context.attributed[i] or context.role_org[i]:
+        return i + 1
+    return 0
 
 
 def _all_titles_cached(context: _Context) -> list[_Title]:
@@ -890,15 +873,24 @@ def _clause_start(context: _Context, first: int) -> int:
 
 def _opening(context: _Context, close: int, lo: int) -> int:
     """The index of the «« that the «»» at ``close`` closes (``lo`` if none)."""
+    return _matching(context.norms, close, lo - 1, default=lo)
+
+
+def _matching(norms: list[str], i: int, stop: int, default: int | None = None) -> int:
+    """The quotation mark matching the one at ``i``, scanning towards ``stop``
+    (excluded): forwards from a «, backwards from a »; ``default`` (else ``stop``)
+    if there is none."""
+    step = 1 if stop > i else -1
+    opening, closing = ("«", "»") if step == 1 else ("»", "«")
     depth = 0
-    for j in range(close, lo - 1, -1):
-        if context.norms[j] == "»":
+    for j in range(i, stop, step):
+        if norms[j] == opening:
             depth += 1
-        elif context.norms[j] == "«":
+        elif norms[j] == closing:
             depth -= 1
             if depth == 0:
                 return j
-    return lo
+    return stop if default is None else default
 
 
 def _content(context: _Context, first: int, last: int) -> Span:
@@ -1053,7 +1045,9 @@ def _points_back(context: _Context, lo: int, hi: int) -> bool:
 
 
 def _is_title_phrase(context: _Context, i: int) -> bool:
-    return any(title.first == i for title in _all_titles_cached(context))
+    """Does a title start at token ``i``?"""
+    _all_titles_cached(context)
+    return i in context.title_at
 
 
 def _according(context: _Context) -> list[tuple[int, int]]:
@@ -1315,12 +1309,7 @@ def _meeting_phrases(context: _Context) -> list[tuple[int, int, int, MeetingMode
             "broadcaster",
         ):
             continue
-        phrase = tuple(words[i + 1 : with_at])
-        mode: MeetingMode | None = None
-        for kind in ("phone", "video", "in_person"):
-            if any(w in _single(kind) for w in phrase) or phrase in _words()[kind]:
-                mode = kind
-                break
+        mode = _mode(context, i + 1, with_at, ("phone", "video", "in_person"))
         end = _partner_end(context, partner)
         if end is None:
             continue
@@ -1371,13 +1360,9 @@ def _participants(
         partner = before == "با"
         blocked = context.after_preposition(i) and before != "با"
         blocked = blocked or (chained and before in ("و", "،", ","))
-        if context.norms[i] == "«":
-            close = context.quote_end(i, last)
-            if close - i > _MIN_QUOTE_TOKENS:
-                i = close + 1
-                continue
-        if context.attributed[i] or context.role_org[i]:
-            i += 1
+        skip = _passed_over(context, i, last)
+        if skip:
+            i = skip
             continue
         if context.words[i] in _single("counterpart") and before != "از":
             end = _counterpart_end(context, i)
@@ -1424,14 +1409,17 @@ def _participants(
     return unique, place
 
 
-def _mode(context: _Context, lo: int, last: int) -> MeetingMode | None:
-    """How the meeting in ``[lo, last)`` was held, if a word there says."""
-    words = context.words
-    for kind in ("phone", "video"):
-        singles = _single(kind)
-        for i in range(lo, last):
-            if words[i] in singles or _phrase_at(kind, words, i):
-                return kind
+def _mode(
+    context: _Context,
+    lo: int,
+    last: int,
+    kinds: tuple[MeetingMode, ...] = ("phone", "video"),
+) -> MeetingMode | None:
+    """How the meeting in ``[lo, last)`` was held, if a word there says (the first
+    of ``kinds`` found; a meeting verb's own mode is the fallback for the clause)."""
+    for kind in kinds:
+        if any(_phrase_at(kind, context.words, i) for i in range(lo, last)):
+            return kind
     return None
 
 

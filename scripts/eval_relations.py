@@ -22,6 +22,7 @@ A fact found twice («به گزارش تاس» in two paragraphs) counts once.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
 from collections.abc import Callable, Iterable, Sequence
@@ -37,8 +38,9 @@ SEED = ROOT.parent / "shared" / "examples"
 TYPES = ("roles", "quotes", "attributions", "meetings")
 
 
+@functools.cache
 def key(text: str | None) -> str:
-    """A name or phrase as it is compared."""
+    """A name or phrase as it is compared (normalized once per string)."""
     if text is None:
         return ""
     normalized = persnews.normalize(text).text.replace("\u200c", " ")
