@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 from persnews.article import Article, analyze
+from persnews.batch import pipe
 from persnews.calendar import HijriDate, JalaliDate
 from persnews.dates import find_dates
 from persnews.entities import find_entities, find_titles
@@ -82,6 +83,7 @@ __all__ = [
     "find_titles",
     "normalize",
     "parse_number",
+    "pipe",
     "sentences",
     "tokenize",
 ]

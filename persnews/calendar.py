@@ -429,13 +429,42 @@ _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890
 _JALALI_BELOW = 1700
 
 
+_VALID: Final = 'a date like "2021-11-23" (Gregorian) or "1400/09/02" (Jalali)'
+_NO_ZONE: Final = (
+    "a local date without a time zone: the day depends on where the article was "
+    'published; convert first, e.g. value.astimezone(ZoneInfo("Asia/Tehran")).date()'
+)
+
+
+def _is_time(text: str) -> bool:
+    """Is ``text`` a time of day, HH:MM, HH:MM:SS or HH:MM:SS.ffffff?"""
+    clock, _, fraction = text.partition(".")
+    parts = clock.split(":")
+    return (
+        2 <= len(parts) <= 3
+        and all(len(p) == 2 and p.isdigit() for p in parts[1:])
+        and 1 <= len(parts[0]) <= 2
+        and parts[0].isdigit()
+        and int(parts[0]) < 24
+        and all(int(p) < 60 for p in parts[1:])
+        and (not fraction or fraction.isdigit())
+    )
+
+
 def reference_date(value: object, field: str = "published") -> datetime.date | None:
     """Read a reference (publication) date: a ``date``, a :class:`JalaliDate` (or
     :class:`HijriDate`), or a Gregorian or Jalali string.
 
     Strings are ``YYYY-MM-DD`` (Gregorian, e.g. "2021-11-23") or a Jalali
     ``YYYY/MM/DD`` or ``YYYY-MM-DD`` with a year below 1700 (e.g. "1400/09/02"),
-    in Latin or Persian digits.  ``None`` stays ``None``.
+    in Latin or Persian digits, optionally followed by a time of day, which
+    is ignored ("2020-01-07 15:32:00", "2020-01-07T15:32").  ``None`` stays
+    ``None``.
+
+    A time zone (a ``datetime`` with ``tzinfo``, a string ending in "Z" or
+    "+03:30") is refused: which day it is depends on where the article was
+    published, so give the local date, e.g.
+    ``value.astimezone(ZoneInfo("Asia/Tehran")).date()``.
 
     >>> reference_date("1400/09/02")
     datetime.date(2021, 11, 23)
@@ -449,6 +478,8 @@ def reference_date(value: object, field: str = "published") -> datetime.date | N
     if isinstance(value, Day):
         return value.to_gregorian()
     if isinstance(value, datetime.datetime):
+        if value.tzinfo is not None:
+            raise InvalidValueError(field=field, value=value, valid=_NO_ZONE)
         return value.date()
     if isinstance(value, datetime.date):
         return value
@@ -461,8 +492,12 @@ def reference_date(value: object, field: str = "published") -> datetime.date | N
             got=type(value).__name__,
         )
     text = value.strip().translate(_DIGITS)
+    text, _, time = text.replace("T", " ", 1).partition(" ")
+    if time and not _is_time(time.strip()):
+        zoned = time.endswith(("Z", "z")) or "+" in time or "-" in time
+        raise InvalidValueError(field=field, value=value, valid=_NO_ZONE if zoned else _VALID)
     parts = text.replace("/", "-").split("-")
-    valid = 'a date like "2021-11-23" (Gregorian) or "1400/09/02" (Jalali)'
+    valid = _VALID
     if len(parts) != 3 or not all(p.isdigit() for p in parts) or len(parts[0]) != 4:
         raise InvalidValueError(field=field, value=value, valid=valid)
     year, month, day = map(int, parts)
@@ -470,7 +505,8 @@ def reference_date(value: object, field: str = "published") -> datetime.date | N
         try:
             return to_gregorian(year, month, day)
         except InvalidValueError as error:
-            raise InvalidValueError(field=field, value=value, valid=error.valid) from None
+            valid = f"a Jalali date that exists ({error})"
+            raise InvalidValueError(field=field, value=value, valid=valid) from None
     if "/" in text:
         raise InvalidValueError(field=field, value=value, valid=valid)
     try:

@@ -48,7 +48,27 @@ def _parser() -> argparse.ArgumentParser:
     analyze_ = commands.add_parser(
         "analyze", help="analyze one article", description="Analyze one article (UTF-8 text)."
     )
-    analyze_.add_argument("file", help="a UTF-8 text file, or - for standard input")
+    analyze_.add_argument(
+        "file", nargs="?", help="a UTF-8 text file, or - for standard input (one article)"
+    )
+    batch = analyze_.add_argument_group(
+        "many articles",
+        "JSON Lines in, JSON Lines out: one record per line, "
+        '{"id": ..., "text": ..., "published": ...} ("id" and "published" optional)',
+    )
+    batch.add_argument(
+        "--jsonl", metavar="IN", help="analyze every record of this JSON Lines file (- for stdin)"
+    )
+    batch.add_argument(
+        "--out",
+        metavar="OUT",
+        help="append the analyses here, one JSON line each, skipping the ids it already "
+        "holds (resume an interrupted run); standard output if left out",
+    )
+    batch.add_argument(
+        "--workers", type=int, default=1, metavar="N", help="processes to analyze on (default 1)"
+    )
+    batch.add_argument("--quiet", action="store_true", help="no progress bar on standard error")
     analyze_.add_argument(
         "--published",
         metavar="DATE",
@@ -215,6 +235,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     try:
         arguments = _parser().parse_args(argv)
+        if arguments.jsonl is not None:
+            if arguments.file is not None:
+                raise _CommandError(
+                    "persnews analyze: give a FILE or --jsonl IN, not both", USAGE_ERROR
+                )
+            from persnews._jsonl import analyze_jsonl
+
+            return analyze_jsonl(
+                arguments.jsonl,
+                arguments.out,
+                published=arguments.published,
+                workers=arguments.workers,
+                progress=not arguments.quiet,
+            )
+        if arguments.file is None:
+            raise _CommandError(
+                "persnews analyze: give a FILE (or -), or --jsonl IN (see --help)", USAGE_ERROR
+            )
+        if arguments.out is not None or arguments.workers != 1:
+            raise _CommandError(
+                "persnews analyze: --out and --workers go with --jsonl (see --help)", USAGE_ERROR
+            )
         text = _read(arguments.file)
         article = analyze(text, published=arguments.published)
     except _CommandError as error:

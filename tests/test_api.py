@@ -48,6 +48,7 @@ def test_exact_public_surface() -> None:
             "find_titles",
             "normalize",
             "parse_number",
+            "pipe",
             "sentences",
             "tokenize",
         ]
