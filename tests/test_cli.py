@@ -76,7 +76,7 @@ def test_reads_standard_input(monkeypatch: pytest.MonkeyPatch, capsys) -> None: 
         (["analyze", "/no/such/file.txt"], 1, "cannot read /no/such/file.txt"),
         (["analyze", str(EXAMPLE), "--published", "1402/13/01"], 2, "invalid published"),
         (["analyze", str(EXAMPLE), "--bogus"], 2, "unrecognized arguments"),
-        (["analyze"], 2, "required"),
+        (["analyze"], 2, "give a FILE (or -), or --jsonl IN"),
         ([], 2, "required"),
     ],
 )
