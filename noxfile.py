@@ -1,8 +1,9 @@
-"""Developer tasks: nox -s tests | lint | typing | docs | bench."""
+"""Developer tasks: nox -s tests | lint | typing | docs | bench | scale | build."""
 
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import nox
@@ -63,7 +64,7 @@ def docs(session: nox.Session) -> None:
 def bench(session: nox.Session) -> None:
     """Speed and memory: the text pipeline against hazm on ../shared/data/news, the
     calendar against jdatetime and persiantools, find_dates against parstdex,
-    find_entities against hazm (ratios
+    find_entities against hazm, pipe() on two workers against one (ratios
     in one run).  Arguments go to
     scripts/bench.py; with --quick the calendar uses 200,000 dates instead of 1,000,000."""
     session.install("-e", ".[bench]")
@@ -74,6 +75,7 @@ def bench(session: nox.Session) -> None:
         ["python", "scripts/bench_calendar.py", *count],
         ["python", "scripts/bench_dates.py"],
         ["python", "scripts/bench_entities.py"],
+        ["python", "scripts/bench_pipe.py"],
         ["python", "scripts/bench.py", *session.posargs],
     ):
         try:
@@ -82,3 +84,27 @@ def bench(session: nox.Session) -> None:
             missed.append(command[1])
     if missed:
         session.error(f"targets missed or nothing measured: {', '.join(missed)}")
+
+
+@nox.session(python=PYTHON)
+def scale(session: nox.Session) -> None:
+    """The Dask and PySpark recipes (docs/batch.md) on ../shared/data/news: Dask's
+    local distributed scheduler, then Spark in local mode if Java is present."""
+    session.install(".[scale,test]")
+    session.run("pytest", "-p", "no:cacheprovider", "tests/test_scale.py")
+    session.run("python", "scripts/scale_dask.py", *session.posargs)
+    if shutil.which("java"):
+        session.run("python", "scripts/scale_spark.py", *session.posargs)
+    else:
+        session.warn("no Java: the PySpark recipe was not run")
+
+
+@nox.session(python=PYTHON)
+def build(session: nox.Session) -> None:
+    """Build the wheel and sdist, check what the wheel holds, and smoke-test both in
+    clean environments (no source tree on the path)."""
+    session.install("build")
+    dist = ROOT / "build" / "dist"
+    shutil.rmtree(dist, ignore_errors=True)
+    session.run("python", "-m", "build", "--outdir", str(dist), str(ROOT))
+    session.run("python", str(ROOT / "scripts" / "check_dist.py"), str(dist))
