@@ -54,9 +54,11 @@ def typing(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def docs(session: nox.Session) -> None:
-    """Run every example in docs/ and build the site offline (mkdocs --strict)."""
+    """Run every example in docs/, execute the tutorial notebook, and build the site
+    offline (mkdocs --strict)."""
     session.install("-e", ".[docs,test]")
     session.run("pytest", "-p", "no:cacheprovider", "--doctest-glob=*.md", "docs", "README.md")
+    session.run("python", "scripts/run_notebook.py", "docs/tutorial.ipynb")
     session.run("mkdocs", "build", "--strict", "--site-dir", str(ROOT / "build" / "site"))
 
 
