@@ -48,7 +48,7 @@ def lint(session: nox.Session) -> None:
 @nox.session(python=PYTHON)
 def typing(session: nox.Session) -> None:
     """mypy --strict on the package."""
-    session.install("-e", ".", "mypy", "types-regex")
+    session.install("-e", ".", "mypy", "types-regex", "types-tqdm")
     session.run("mypy")
 
 
