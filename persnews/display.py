@@ -181,6 +181,8 @@ _RULES: Final = (
     (" .pn-plain", "color:inherit;border:1px dashed rgba(128,128,128,.6)"),
     (" .pn-note", "opacity:.65;font-size:.9em;margin-inline-start:.35em"),
     (" .pn-why", f"display:block;opacity:.65;font:12px/1.5 {_LATIN}"),
+    (" .pn-line", "display:block"),
+    (" .pn-nowrap", "white-space:nowrap"),
     (
         " .pn-num",
         f"font:12px/1.6 {_LATIN};direction:ltr;unicode-bidi:isolate;white-space:nowrap;opacity:.75",
@@ -237,7 +239,6 @@ class _Mark(NamedTuple):
 
     start: int
     end: int
-    rank: int
     #: "entity", "title", "date", "number" or "quote"
     kind: str
     #: data-label: the entity label, date or number kind, "direct" or "reported"
@@ -317,52 +318,40 @@ def _number_tip(number: NumberMention) -> str:
     )
 
 
-def _speaker(quote: Quote) -> str:
-    return quote.speaker.text if quote.speaker is not None else "(speaker not named)"
+def _direct(quote: Quote) -> str:
+    return "direct" if quote.direct else "reported"
 
 
 def _quote_tip(quote: Quote) -> str:
-    kind = "direct" if quote.direct else "reported"
+    """The kind of quote and who said it, as a sentence: «علی سلاجقه گفت»."""
+    said = "(speaker not named)" if quote.speaker is None else f"{quote.speaker.text} {quote.cue}"
     content = quote.content
-    if quote.speaker is None:
-        return _tip(f"{kind} quote · {_offsets(content.start, content.end)}", _speaker(quote))
-    return _tip(
-        f"{kind} quote · {_offsets(content.start, content.end)}",
-        f"{quote.speaker.text} {quote.cue}",
-    )
+    return _tip(f"{_direct(quote)} quote · {_offsets(content.start, content.end)}", said)
+
+
+def _css(label: str) -> str:
+    """The class of an entity label (a label persnews does not know is drawn plain)."""
+    return f"pn-{label}" if label in ENTITY_NAMES else "pn-plain"
 
 
 def _marks(article: Article) -> list[_Mark]:
     """Every highlight of the article, inside the text, once each."""
     marks = [
         *(
-            _Mark(
-                e.start, e.end, _RANK["entity"], "entity", e.label, f"pn-{e.label}", _entity_tip(e)
-            )
+            _Mark(e.start, e.end, "entity", e.label, _css(e.label), _entity_tip(e))
             for e in article.entities
         ),
         *(
-            _Mark(t.start, t.end, _RANK["title"], "title", "TITLE", "pn-TITLE", _entity_tip(t))
+            _Mark(t.start, t.end, "title", "TITLE", "pn-TITLE", _entity_tip(t))
             for t in article.titles
         ),
+        *(_Mark(d.start, d.end, "date", d.kind, "pn-DATE", _date_tip(d)) for d in article.dates),
         *(
-            _Mark(d.start, d.end, _RANK["date"], "date", d.kind, "pn-DATE", _date_tip(d))
-            for d in article.dates
-        ),
-        *(
-            _Mark(n.start, n.end, _RANK["number"], "number", n.kind, "pn-NUM", _number_tip(n))
+            _Mark(n.start, n.end, "number", n.kind, "pn-NUM", _number_tip(n))
             for n in article.numbers
         ),
         *(
-            _Mark(
-                q.content.start,
-                q.content.end,
-                _RANK["quote"],
-                "quote",
-                "direct" if q.direct else "reported",
-                "pn-QUOTE",
-                _quote_tip(q),
-            )
+            _Mark(q.content.start, q.content.end, "quote", _direct(q), "pn-QUOTE", _quote_tip(q))
             for q in article.quotes
         ),
     ]
@@ -377,7 +366,7 @@ def _marks(article: Article) -> list[_Mark]:
 
 def _nesting(mark: _Mark) -> tuple[int, int, int, str, str]:
     """Outer marks first: earlier start, then longer, then lower rank."""
-    return mark.start, -mark.end, mark.rank, mark.kind, mark.label
+    return mark.start, -mark.end, _RANK[mark.kind], mark.kind, mark.label
 
 
 def _open_tag(mark: _Mark, start: int, end: int) -> str:
@@ -508,12 +497,12 @@ def _argument(argument: Argument | None, text: str) -> str:
     if argument is None:
         return '<span class="pn-none" lang="en">-</span>'
     entity = argument.entity
-    css = f"pn-arg pn-{entity.label}" if entity is not None else "pn-arg pn-plain"
+    css = "pn-arg " + (_css(entity.label) if entity is not None else "pn-plain")
     what = f"{entity.label} entity" if entity is not None else "phrase"
     tip = f"{what} · {_offsets(argument.start, argument.end)}"
     cell = f"<span{_attrs(**{'class': css}, title=tip)}>{_escape(argument.text)}</span>"
-    surface = text[argument.start : argument.end]
-    if surface and surface != argument.text and 0 <= argument.start <= argument.end <= len(text):
+    surface = text[argument.start : argument.end] if argument.end <= len(text) else ""
+    if surface and surface != argument.text:
         cell += f'<span class="pn-note">({_escape(_excerpt(surface, 40))})</span>'
     return cell
 
@@ -523,7 +512,18 @@ def _cell(content: str, **attributes: object) -> str:
 
 
 def _number(text: str) -> str:
+    """Latin digits and ISO values, kept left to right."""
     return f'<span class="pn-num">{_escape(text)}</span>'
+
+
+def _line(content: str) -> str:
+    """HTML on a line of its own in a table cell."""
+    return f'<span class="pn-line">{content}</span>'
+
+
+def _why(note: str | None) -> str:
+    """A note on its own line (a date's ``reason``, an entity's kind and source)."""
+    return f'<span class="pn-why" lang="en">{_escape(note)}</span>' if note else ""
 
 
 def _table(name: str, head: Sequence[str], rows: Sequence[tuple[int, int, str]]) -> str:
@@ -560,10 +560,8 @@ def _tables(article: Article) -> str:
             quote.start,
             quote.end,
             _cell(_argument(quote.speaker, text))
-            + _cell(_escape(quote.cue))
-            + _cell(
-                f'<span class="pn-ltr" lang="en">{"direct" if quote.direct else "reported"}</span>'
-            )
+            + _cell(_escape(quote.cue), **{"class": "pn-nowrap"})
+            + _cell(f'<span class="pn-ltr" lang="en">{_direct(quote)}</span>')
             + _cell(_escape(_excerpt(quote.content.text)), title=quote.content.text)
             + _cell(_number(_offsets(quote.start, quote.end))),
         )
@@ -584,7 +582,7 @@ def _tables(article: Article) -> str:
         date = meeting.date
         when = _argument(None, text)
         if date is not None:
-            when = f"{_escape(date.text)} " + _number(_date_value(date))
+            when = _escape(date.text) + _line(_number(_date_value(date)))
         meetings.append(
             (
                 meeting.start,
@@ -652,10 +650,10 @@ def _describe(mention: _Mention) -> tuple[str, str, str]:
     if isinstance(mention, Entity):
         canonical = mention.canonical if mention.canonical != mention.text else ""
         details = " · ".join(x for x in (mention.kind, mention.source) if x)
-        return f"pn-{mention.label}", mention.label, _escape(canonical) + _why(details)
+        return _css(mention.label), mention.label, _escape(canonical) + _why(details)
     if isinstance(mention, DateMention):
         words = _date_words(mention)
-        value = _number(_date_value(mention)) + (f" {_escape(words)}" if words else "")
+        value = _number(_date_value(mention)) + (_line(_escape(words)) if words else "")
         return "pn-DATE", mention.kind, value + _why(mention.reason)
     if isinstance(mention, NumberMention):
         unit = f" {_escape(mention.unit)}" if mention.unit else ""
@@ -669,11 +667,6 @@ def _describe(mention: _Mention) -> tuple[str, str, str]:
     if isinstance(mention, Sentence):
         return "pn-plain", "sentence", ""
     return "pn-plain", "span", ""
-
-
-def _why(note: str | None) -> str:
-    """A note on its own line (a date's ``reason``, an entity's kind and source)."""
-    return f'<span class="pn-why" lang="en">{_escape(note)}</span>' if note else ""
 
 
 #: a run of white space, shown as one space in a table

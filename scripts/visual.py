@@ -13,6 +13,7 @@ fetched from the network: the page is a local file with no external resources.
 from __future__ import annotations
 
 import argparse
+import html
 import os
 import shutil
 import subprocess
@@ -32,14 +33,17 @@ sys.path.insert(0, str(ROOT))  # the source tree's persnews, when run from a che
 from persnews import analyze  # noqa: E402
 from persnews.display import render, render_mentions  # noqa: E402
 
+#: page colours: a plain page, and a notebook's dark theme (JupyterLab's)
+THEMES = {"light": "background:#fff;color:#111", "dark": "background:#111;color:#d4d4d4"}
 
-def page(text: str, published: str, title: str) -> str:
+
+def page(text: str, published: str, title: str, theme: str = "light") -> str:
     """A whole HTML page around the fragments: the article, then its dates."""
     article = analyze(text, published=published)
     return (
         '<!doctype html>\n<html lang="fa"><head><meta charset="utf-8">'
-        f"<title>persnews: {title}</title></head>\n"
-        '<body style="margin:24px;background:#fff">\n'
+        f"<title>persnews: {html.escape(title)}</title></head>\n"
+        f'<body style="margin:24px;{THEMES[theme]}">\n'
         f"{render(article)}\n"
         '<h3 style="font:600 14px system-ui,sans-serif">render_mentions(article.dates)</h3>\n'
         f"{render_mentions(article.dates, text=article.text)}\n"
@@ -86,6 +90,12 @@ def main() -> int:
     parser.add_argument("--published", help="its publication date (2021-11-23, 1402/07/17)")
     parser.add_argument("--out", type=Path, default=ROOT / "build" / "visual")
     parser.add_argument("--window-size", default="1200,3000", help="W,H in pixels")
+    parser.add_argument(
+        "--theme",
+        choices=tuple(THEMES),
+        default="light",
+        help="page colours; dark is a notebook's dark theme (writes article-dark.*)",
+    )
     arguments = parser.parse_args()
 
     if arguments.text is not None:
@@ -107,11 +117,12 @@ def main() -> int:
         return 2
 
     arguments.out.mkdir(parents=True, exist_ok=True)
-    html = arguments.out / "article.html"
-    png = arguments.out / "article.png"
-    html.write_text(page(source.read_text("utf-8"), published, source.name), encoding="utf-8")
-    screenshot(chromium, html.resolve(), png.resolve(), arguments.window_size)
-    print(f"wrote {html} and {png}")
+    name = "article" if arguments.theme == "light" else f"article-{arguments.theme}"
+    target, png = arguments.out / f"{name}.html", arguments.out / f"{name}.png"
+    text = source.read_text("utf-8")
+    target.write_text(page(text, published, source.name, arguments.theme), encoding="utf-8")
+    screenshot(chromium, target.resolve(), png.resolve(), arguments.window_size)
+    print(f"wrote {target} and {png}")
     return 0
 
 
