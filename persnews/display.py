@@ -183,6 +183,7 @@ _RULES: Final = (
     (" .pn-why", f"display:block;opacity:.65;font:12px/1.5 {_LATIN}"),
     (" .pn-line", "display:block"),
     (" .pn-nowrap", "white-space:nowrap"),
+    (" .pn-context", "min-width:18em"),
     (
         " .pn-num",
         f"font:12px/1.6 {_LATIN};direction:ltr;unicode-bidi:isolate;white-space:nowrap;opacity:.75",
@@ -262,18 +263,23 @@ def _day(value: datetime.date) -> str:
     return value.isoformat() + ("" if jalali is None else f" = {jalali.isoformat()} AP")
 
 
-def _date_value(date: DateMention) -> str:
-    """A date mention's value on both calendars, its time and duration."""
-    parts = []
+def _date_value(date: DateMention) -> list[str]:
+    """A date mention's value on both calendars (and a range's last day), its
+    time and duration: one line each."""
+    lines = []
     if date.value is not None:
-        parts.append(_day(date.value))
+        lines.append(_day(date.value))
         if date.end_value is not None:
-            parts.append(f".. {_day(date.end_value)}")
-    if date.time is not None:
-        parts.append(date.time.isoformat())
-    if date.duration:
-        parts.append(date.duration)
-    return " ".join(parts) or "no value"
+            lines.append(f".. {_day(date.end_value)}")
+    extra = " ".join(x for x in (date.time and date.time.isoformat(), date.duration) if x)
+    if extra:
+        lines.append(extra)
+    return lines or ["no value"]
+
+
+def _value_lines(date: DateMention) -> str:
+    """:func:`_date_value` for a table cell."""
+    return "".join(_line(_number(line)) for line in _date_value(date))
 
 
 def _date_words(date: DateMention) -> str | None:
@@ -288,7 +294,7 @@ def _date_tip(date: DateMention) -> str:
     precision = f" · {date.precision}" if date.value is not None else ""
     return _tip(
         f"{date.kind}{precision} · {date.calendar}",
-        _date_value(date),
+        *_date_value(date),
         _date_words(date),
         date.reason,
         f"rule {date.rule} · {_offsets(date.start, date.end)}" if date.rule else None,
@@ -582,7 +588,7 @@ def _tables(article: Article) -> str:
         date = meeting.date
         when = _argument(None, text)
         if date is not None:
-            when = _escape(date.text) + _line(_number(_date_value(date)))
+            when = _escape(date.text) + _value_lines(date)
         meetings.append(
             (
                 meeting.start,
@@ -653,7 +659,7 @@ def _describe(mention: _Mention) -> tuple[str, str, str]:
         return _css(mention.label), mention.label, _escape(canonical) + _why(details)
     if isinstance(mention, DateMention):
         words = _date_words(mention)
-        value = _number(_date_value(mention)) + (_line(_escape(words)) if words else "")
+        value = _value_lines(mention) + (_line(_escape(words)) if words else "")
         return "pn-DATE", mention.kind, value + _why(mention.reason)
     if isinstance(mention, NumberMention):
         unit = f" {_escape(mention.unit)}" if mention.unit else ""
@@ -746,7 +752,7 @@ def render_mentions(
             + _cell(_number(str(item.end)))
         )
         if original is not None:
-            cells += _cell(_context(original, item, css))
+            cells += _cell(_context(original, item, css), **{"class": "pn-context"})
         rows.append(f"<tr{_attrs(data_start=item.start, data_end=item.end)}>{cells}</tr>")
     header = "".join(f'<th lang="en">{cell}</th>' for cell in head)
     body = "".join(rows) or (
