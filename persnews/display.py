@@ -33,6 +33,7 @@ from typing import Final, NamedTuple
 
 import regex
 
+from persnews._style import STYLE
 from persnews.article import Article
 from persnews.calendar import JalaliDate
 from persnews.errors import InputTypeError, InvalidValueError, PersnewsError
@@ -76,125 +77,6 @@ _LEGEND: Final = (
 
 #: nesting order of marks with the same span: quotes outermost, numbers innermost
 _RANK: Final = {"quote": 0, "date": 1, "title": 2, "entity": 3, "number": 4}
-
-#: (background, border) of each type of mark: light enough for dark text, told
-#: apart by hue (the legend names them too)
-_COLOURS: Final = {
-    "PER": ("#ffc9a3", "#e0925c"),
-    "ORG": ("#b6d4fe", "#6b9be0"),
-    "LOC": ("#b8e8a8", "#6fbf57"),
-    "FAC": ("#dccbf7", "#a486dd"),
-    "EVENT": ("#ffbcd6", "#e4799f"),
-    "PRODUCT": ("#f2e28a", "#c9b234"),
-    "TITLE": ("#ead7b9", "#bf9b62"),
-    "DATE": ("#9fe1ea", "#46b3c2"),
-}
-
-#: system fonts only: nothing is downloaded
-_FONTS: Final = 'Vazirmatn, Vazir, Tahoma, "Noto Sans Arabic", "DejaVu Sans", Arial, sans-serif'
-_LATIN: Final = 'system-ui, -apple-system, "Segoe UI", "DejaVu Sans", Arial, sans-serif'
-
-#: (selector, declarations): every selector is scoped under .persnews
-_RULES: Final = (
-    (
-        "",
-        f"direction:rtl;font-family:{_FONTS};font-size:15px;line-height:1.6;"
-        "max-width:62em;text-align:start",
-    ),
-    (" *", "box-sizing:border-box"),
-    (
-        " .pn-info,.persnews .pn-legend",
-        "display:flex;flex-wrap:wrap;gap:.35em;margin:.2em 0 .5em;padding:0",
-    ),
-    (
-        " .pn-stat,.persnews .pn-key",
-        f"font:12px/1.5 {_LATIN};padding:.1em .5em;border-radius:1em;direction:ltr;"
-        "unicode-bidi:isolate;white-space:nowrap",
-    ),
-    (" .pn-stat", "border:1px solid rgba(128,128,128,.45)"),
-    (" .pn-key", "color:#1b1b1b;border:1px solid transparent"),
-    (" .pn-key b", "font-weight:700;margin-inline-end:.35em"),
-    (
-        " .pn-text",
-        "white-space:pre-wrap;overflow-wrap:break-word;line-height:2.4;unicode-bidi:isolate;"
-        "padding:.4em .8em;margin:0 0 .6em;border-inline-start:3px solid rgba(128,128,128,.35)",
-    ),
-    (" .pn-text:empty::before", 'content:"(empty text)";opacity:.6;font-style:italic'),
-    (
-        " .pn-m",
-        "color:#1b1b1b;border:1px solid transparent;border-radius:.35em;padding:.15em .2em;"
-        "-webkit-box-decoration-break:clone;box-decoration-break:clone",
-    ),
-    (
-        " .pn-badge::after",
-        f"content:attr(data-label);font:700 9px/1 {_LATIN};letter-spacing:.03em;"
-        "margin-inline-start:.35em;padding:.15em .25em;border-radius:.3em;"
-        "background:rgba(255,255,255,.6);color:#333;vertical-align:.2em;"
-        "direction:ltr;unicode-bidi:isolate;text-transform:uppercase",
-    ),
-    (" .pn-cut-end::after", "content:none"),
-    (
-        " .pn-cut-end",
-        "border-start-end-radius:0;border-end-end-radius:0;padding-inline-end:0;"
-        "border-inline-end-style:none",
-    ),
-    (
-        " .pn-cut-start",
-        "border-start-start-radius:0;border-end-start-radius:0;padding-inline-start:0;"
-        "border-inline-start-style:none",
-    ),
-    *(
-        (f" .pn-{name}", f"background:{fill};border-color:{edge}")
-        for name, (fill, edge) in _COLOURS.items()
-    ),
-    (
-        " .pn-m.pn-NUM",
-        "color:inherit;border:none;border-bottom:2px dotted #6b7280;border-radius:0;"
-        "padding-inline:0",
-    ),
-    (
-        " .pn-m.pn-QUOTE",
-        "border:none;border-bottom:2px solid #4f6d8f;border-radius:0;padding-inline:0",
-    ),
-    (" .pn-QUOTE", "background:#eef1f6"),
-    (" .pn-key.pn-NUM", "color:inherit;border:1px dotted #6b7280"),
-    (" .pn-key.pn-QUOTE", "border-color:#4f6d8f;border-bottom-width:2px"),
-    (" .pn-trim", "display:none"),
-    (" details", "margin:.3em 0"),
-    (" summary", f"font:600 13px/1.8 {_LATIN};cursor:pointer"),
-    (
-        " .pn-table",
-        "border-collapse:collapse;margin:.2em 0 .8em;font-size:13px;line-height:1.6;"
-        "direction:rtl;width:100%",
-    ),
-    (
-        " .pn-table th,.persnews .pn-table td",
-        "border:1px solid rgba(128,128,128,.35);padding:.25em .55em;text-align:start;"
-        "vertical-align:top;background:none",
-    ),
-    (" .pn-table th", f"font:600 12px/1.6 {_LATIN};background:rgba(128,128,128,.12)"),
-    (
-        " .pn-arg",
-        "color:#1b1b1b;border:1px solid transparent;border-radius:.3em;padding:.05em .3em;"
-        "white-space:nowrap",
-    ),
-    (" .pn-plain", "color:inherit;border:1px dashed rgba(128,128,128,.6)"),
-    (" .pn-note", "opacity:.65;font-size:.9em;margin-inline-start:.35em"),
-    (" .pn-why", f"display:block;opacity:.65;font:12px/1.5 {_LATIN}"),
-    (" .pn-line", "display:block"),
-    (" .pn-nowrap", "white-space:nowrap"),
-    (" .pn-context", "min-width:18em"),
-    (
-        " .pn-num",
-        f"font:12px/1.6 {_LATIN};direction:ltr;unicode-bidi:isolate;white-space:nowrap;opacity:.75",
-    ),
-    (" .pn-ltr", f"font:12px/1.6 {_LATIN};direction:ltr;unicode-bidi:isolate"),
-    (" .pn-none", "opacity:.55"),
-    (" .pn-ctx", "opacity:.7"),
-)
-_STYLE: Final = (
-    "<style>" + "".join(f".persnews{sel}{{{decl}}}" for sel, decl in _RULES) + "</style>"
-)
 
 #: characters HTML text cannot carry (NUL, lone surrogates) and the carriage
 #: return a browser would turn into a newline
@@ -636,7 +518,7 @@ def render(article: Article) -> str:
     marks = _marks(article)
     return (
         '<div class="persnews" dir="rtl" lang="fa">'
-        + _STYLE
+        + STYLE
         + _info(article)
         + _legend(marks)
         + f'<div class="pn-text">{_body(article.text, marks)}</div>'
@@ -760,7 +642,7 @@ def render_mentions(
     )
     return (
         '<div class="persnews" dir="rtl" lang="fa">'
-        + _STYLE
+        + STYLE
         + f'<table class="pn-table pn-mentions"><thead><tr>{header}</tr></thead>'
         + f"<tbody>{body}</tbody></table></div>"
     )
