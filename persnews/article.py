@@ -113,6 +113,12 @@ class Article:
             "meetings": relations["meetings"],
         }
 
+    def _repr_html_(self) -> str:
+        """The article as HTML, for Jupyter: :func:`persnews.display.render`."""
+        from persnews.display import render  # only when a notebook asks
+
+        return render(self)
+
     def to_json(self, *, indent: int | None = None) -> str:
         """Return :meth:`to_dict` as a JSON string (UTF-8 text, not escaped)."""
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
