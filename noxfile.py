@@ -1,4 +1,4 @@
-"""Developer tasks: nox -s tests | lint | typing | docs | bench | scale | build."""
+"""Developer tasks: nox -s tests | lint | typing | docs | bench | scale | build | visual."""
 
 from __future__ import annotations
 
@@ -110,3 +110,13 @@ def build(session: nox.Session) -> None:
     shutil.rmtree(dist, ignore_errors=True)
     session.run("python", "-m", "build", "--outdir", str(dist), str(ROOT))
     session.run("python", str(ROOT / "scripts" / "check_dist.py"), str(dist))
+
+
+@nox.session(python=PYTHON)
+def visual(session: nox.Session) -> None:
+    """Render the seed article (else examples/article.txt) to build/visual/article.html
+    and screenshot it with headless Chromium to build/visual/article.png, for a person
+    to look at.  Needs Debian's chromium package (apt-get install chromium); arguments
+    go to scripts/visual.py (--theme dark, --text FILE --published DATE)."""
+    session.install("-e", ".")
+    session.run("python", "scripts/visual.py", *session.posargs)

@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from persnews.article import Article, analyze
 from persnews.batch import pipe
 from persnews.calendar import HijriDate, JalaliDate
@@ -38,10 +40,18 @@ from persnews.relations import Relations, find_relations
 from persnews.text import NormalizedText
 from persnews.tokens import sentences, tokenize
 
+if TYPE_CHECKING:  # imported on first use, by __getattr__: HTML is for notebooks
+    from persnews.display import render, render_mentions
 
-def __getattr__(name: str) -> str:
+
+def __getattr__(name: str) -> Any:
     """``__version__``, read from the package metadata on first use (importing
-    importlib.metadata would cost ``import persnews`` a third of its time)."""
+    importlib.metadata would cost ``import persnews`` a third of its time);
+    ``render`` and ``render_mentions`` from :mod:`persnews.display` on first use."""
+    if name in ("render", "render_mentions"):
+        from persnews import display
+
+        return getattr(display, name)
     if name == "__version__":
         from importlib.metadata import PackageNotFoundError, version
 
@@ -84,6 +94,8 @@ __all__ = [
     "normalize",
     "parse_number",
     "pipe",
+    "render",
+    "render_mentions",
     "sentences",
     "tokenize",
 ]

@@ -49,6 +49,8 @@ def test_exact_public_surface() -> None:
             "normalize",
             "parse_number",
             "pipe",
+            "render",
+            "render_mentions",
             "sentences",
             "tokenize",
         ]
