@@ -26,6 +26,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import struct
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -108,7 +109,7 @@ def use_model(path: str | Path | None, checksum: str | None = None) -> None:
     _override.clear()
     if path is not None:
         _override.append((Path(path), checksum))
-    _model.cache_clear()
+    _open_model.cache_clear()
     _known_word.cache_clear()
 
 
@@ -133,9 +134,20 @@ class _Model(NamedTuple):
     known: frozenset[bytes]
 
 
-@functools.cache
+#: one sentence at a time through the shared tagger (crfsuite keeps it inside)
+_TAGGING = threading.Lock()
+#: the model is opened once, even when threads ask for it at the same moment
+_LOADING = threading.Lock()
+
+
 def _model() -> _Model:
     """The CRF tagger, opened once per process after its checksum is verified."""
+    with _LOADING:
+        return _open_model()
+
+
+@functools.cache
+def _open_model() -> _Model:
     import pycrfsuite  # type: ignore[import-untyped]
 
     with model_path() as (path, expected):
@@ -392,10 +404,12 @@ def tag(words: Sequence[str]) -> list[tuple[str, float]]:
     if not words:
         return []
     tagger, known = _model()
-    tagger.set(_items(words, known))
-    labels: list[str] = tagger.tag()
-    marginal = tagger.marginal
-    return [(label, marginal(label, i)) for i, label in enumerate(labels)]
+    items = _items(words, known)
+    with _TAGGING:  # the tagger holds the sentence between set() and marginal()
+        tagger.set(items)
+        labels: list[str] = tagger.tag()
+        marginal = tagger.marginal
+        return [(label, marginal(label, i)) for i, label in enumerate(labels)]
 
 
 def spans(
