@@ -23,6 +23,7 @@ The representation (``docs/export.md`` shows it with examples):
 
 from __future__ import annotations
 
+import datetime
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Final, NamedTuple, Protocol, TypeVar, cast, get_args
@@ -371,7 +372,10 @@ class Parsed:
             fields = head.split()
             if len(fields) != 2:
                 raise _error(ident, number, body, "AnnotatorNotes TARGET<tab>note")
-            if fields[0] == NOTE and note.strip().startswith("{"):
+            if fields[0] != NOTE:
+                return  # another kind of comment
+            data: dict[str, Any] = {}
+            if note.strip().startswith("{"):
                 try:
                     data = json.loads(note)
                 except ValueError as error:
@@ -383,7 +387,8 @@ class Parsed:
                     ) from error
                 if not isinstance(data, dict):
                     raise _error("note", number, note, "a JSON object")
-                self.notes[fields[1]] = (number, data)
+            line, before = self.notes.get(fields[1], (number, {}))
+            self.notes[fields[1]] = (line if before else number, {**before, **data})
         else:  # N (normalizations), * (equivalences)
             self.skip("annotation", number, body.split(" ")[0], ident)
 
@@ -435,16 +440,16 @@ def read(
     unknown: str,
     norm: Callable[[int, int], str],
     resolve: Callable[[str, str], DateMention | None],
-    value_of: Callable[[str], int | float],
+    count: Callable[[str], NumberMention | None],
 ) -> Read:
     """The records an .ann file holds.
 
     ``norm(start, end)`` is the normalized text of a span (an entity's default
     canonical name), ``resolve(text, kind)`` reads a date annotated by hand,
-    ``value_of(text)`` a number annotated by hand.
+    ``count(text)`` a number annotated by hand.
     """
     parsed = Parsed(text, ann, unknown)
-    builder = _Builder(parsed, norm, resolve, value_of)
+    builder = _Builder(parsed, norm, resolve, count)
     return builder.build()
 
 
@@ -454,10 +459,10 @@ class _Builder:
         parsed: Parsed,
         norm: Callable[[int, int], str],
         resolve: Callable[[str, str], DateMention | None],
-        value_of: Callable[[str], int | float],
+        count: Callable[[str], NumberMention | None],
     ) -> None:
         self.parsed, self.text = parsed, parsed.text
-        self.norm, self.resolve, self.value_of = norm, resolve, value_of
+        self.norm, self.resolve, self.count = norm, resolve, count
         self.entities: dict[str, Entity] = {}
         self.dates: dict[str, DateMention] = {}
         self.refers: dict[str, Entity] = {}
@@ -699,6 +704,16 @@ class _Builder:
                 "a string or null",
                 line,
             )
+        for key, parse, form in (
+            ("value", datetime.date.fromisoformat, "an ISO date (YYYY-MM-DD)"),
+            ("end_value", datetime.date.fromisoformat, "an ISO date (YYYY-MM-DD)"),
+            ("time", datetime.time.fromisoformat, "an ISO time (HH:MM)"),
+        ):
+            if data[key] is not None:
+                try:
+                    parse(data[key])
+                except ValueError as error:
+                    raise _error(key, line, data[key], f"{form} or null") from error
         _check(isinstance(data["rule"], str), "rule", data["rule"], "a string", line)
         for key, allowed in (
             ("precision", get_args(Precision)),
@@ -718,10 +733,15 @@ class _Builder:
             **{key: note[key] for key in NUMBER_KEYS if key in note},
         }
         if "value" not in data:
-            try:
-                data["value"] = self.value_of(covered)
-            except InvalidValueError as error:
-                raise _error("number", bound.line, covered, error.valid) from error
+            found = self.count(covered)
+            if found is None:
+                raise _error(
+                    "number",
+                    bound.line,
+                    covered,
+                    'a number persnews reads («۲۵ درصد», «سه هزار»), or a note {"value": …}',
+                )
+            data = {**{key: found.to_dict()[key] for key in NUMBER_KEYS}, **data}
         for key in ("value", "base_value"):
             value = data.get(key)
             ok = isinstance(value, int | float) and not isinstance(value, bool)
@@ -745,8 +765,6 @@ def _from_dict(build: Callable[[dict[str, Any]], R], data: dict[str, Any], line:
         return build(data)
     except InvalidValueError as error:
         raise _error(error.field, line, error.value, error.valid) from error
-    except ValueError as error:  # a date that is not ISO
-        raise _error("value", line, data, f"ISO dates and times ({error})") from error
 
 
 class _Located(Protocol):

@@ -121,7 +121,7 @@ def rows(data: str, sep: str | None) -> list[list[Row]]:
             raise InvalidValueError(
                 field=f"line {number}",
                 value=line,
-                valid=f"a token, {shown}, and a tag (token{sep or chr(9)}B-PER)",
+                valid=f"a token, {shown}, and a tag (e.g. {'علی' + (sep or chr(9)) + 'B-PER'!r})",
             )
         current.append(Row(number, token, line[cut + width :].strip()))
     if current:

@@ -42,7 +42,8 @@ from persnews import _brat, _conll
 from persnews.article import Article
 from persnews.calendar import reference_date
 from persnews.errors import InputTypeError, InvalidValueError, check_text
-from persnews.model import DateMention, Entity
+from persnews.model import DateMention, Entity, NumberMention
+from persnews.text import no_collection
 
 __all__ = [
     "DISPLACY_COLORS",
@@ -212,14 +213,15 @@ def from_conll(
     if sep is not None and (not check_text(sep, "sep") or "\n" in sep):
         raise InvalidValueError(field="sep", value=sep, valid="None or a separator such as '|'")
     policy = _unknown(unknown)
-    sentences = _conll.rows(data, sep)
-    for sentence in sentences:  # tags are checked before any text work
-        _conll.spans(sentence, policy)
-    if text is None:
-        text, offsets = _conll.rebuild(sentences)
-    else:
-        offsets = _conll.align(sentences, text)
-    records, mentions = _conll.records(text, sentences, offsets, policy)
+    with no_collection():  # a corpus makes millions of small records, none in a cycle
+        sentences = _conll.rows(data, sep)
+        for sentence in sentences:  # tags are checked before any text work
+            _conll.spans(sentence, policy)
+        if text is None:
+            text, offsets = _conll.rebuild(sentences)
+        else:
+            offsets = _conll.align(sentences, text)
+        records, mentions = _conll.records(text, sentences, offsets, policy)
     return Article(
         text=text,
         published=None,
@@ -308,7 +310,7 @@ def from_brat(
     policy = _unknown(unknown)
     from persnews.dates import find_dates
     from persnews.normalize import normalize
-    from persnews.numbers import parse_number
+    from persnews.numbers import find_numbers, parse_number
     from persnews.tokens import sentences
 
     doc = normalize(txt)
@@ -323,7 +325,16 @@ def from_brat(
             return found[0]
         return None
 
-    read = _brat.read(txt, ann, policy, norm, resolve, parse_number)
+    def count(covered: str) -> NumberMention | None:
+        found = find_numbers(covered)
+        if len(found) == 1 and (found[0].start, found[0].end) == (0, len(covered)):
+            return found[0]
+        try:
+            return NumberMention(0, len(covered), covered, parse_number(covered), "cardinal")
+        except InvalidValueError:
+            return None
+
+    read = _brat.read(txt, ann, policy, norm, resolve, count)
     return Article(
         text=txt,
         published=reference,
@@ -445,7 +456,10 @@ def write_jsonl(articles: Iterable[Article], file: File) -> int:
 
 
 def _write_lines(articles: Iterable[Article], out: IO[str] | IO[bytes]) -> int:
-    binary = isinstance(out, io.RawIOBase | io.BufferedIOBase) or "b" in getattr(out, "mode", "")
+    mode = getattr(out, "mode", "")
+    binary = isinstance(out, io.RawIOBase | io.BufferedIOBase) or (
+        isinstance(mode, str) and "b" in mode
+    )
     count = 0
     for count, article in enumerate(articles, start=1):
         if not isinstance(article, Article):
