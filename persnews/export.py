@@ -38,7 +38,7 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from typing import IO, Any, Final, Literal
 
-from persnews import _brat, _conll
+from persnews import _brat, _brat_read, _conll
 from persnews.article import Article
 from persnews.calendar import reference_date
 from persnews.errors import InputTypeError, InvalidValueError, check_text
@@ -319,7 +319,7 @@ def from_brat(
         first, last = doc.to_normalized(start, end)
         return doc.text[first:last].strip()
 
-    def resolve(covered: str, kind: str) -> DateMention | None:
+    def resolve(covered: str) -> DateMention | None:
         found = find_dates(covered, published=reference)
         if len(found) == 1 and (found[0].start, found[0].end) == (0, len(covered)):
             return found[0]
@@ -334,7 +334,7 @@ def from_brat(
         except InvalidValueError:
             return None
 
-    read = _brat.read(txt, ann, policy, norm, resolve, count)
+    read = _brat_read.read(txt, ann, policy, norm, resolve, count)
     return Article(
         text=txt,
         published=reference,
