@@ -318,6 +318,9 @@ def test_brat_round_trip_example(article: Article) -> None:
         assert getattr(back, name) == getattr(article, name), name
     assert back == article
     assert all(getattr(article, name) for name in ("roles", "quotes", "attributions", "dates"))
+    undated = from_brat(txt, ann)  # values travel in the notes, not through ``published``
+    assert undated.published is None
+    assert all(getattr(undated, name) == getattr(article, name) for name in RECORDS)
 
 
 def test_brat_round_trip_seed(seed: tuple[str, dict[str, Any]]) -> None:
@@ -675,6 +678,9 @@ def test_export_and_import_keep_every_span(text: str) -> None:
         assert [(r.start, r.end) for r in getattr(from_ann, name)] == [
             (r.start, r.end) for r in getattr(article, name)
         ], name
+    assert spans(from_ann.entities) == spans(article.entities)
+    assert spans(from_ann.titles) == spans(article.titles)
+    assert [d.kind for d in from_ann.dates] == [d.kind for d in article.dates]
     if "\r" not in text:
         assert from_ann == article
     doc = to_displacy(article, include=("entities", "titles", "dates", "numbers"))
