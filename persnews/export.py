@@ -31,14 +31,13 @@ True
 
 from __future__ import annotations
 
-import gzip
 import io
 import json
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from typing import IO, Any, Final, Literal
 
-from persnews import _brat, _brat_read, _conll
+from persnews import _brat, _conll
 from persnews.article import Article
 from persnews.calendar import reference_date
 from persnews.errors import InputTypeError, InvalidValueError, check_text
@@ -308,6 +307,7 @@ def from_brat(
     check_text(ann, "ann")
     reference = reference_date(published)
     policy = _unknown(unknown)
+    from persnews import _brat_read  # the reader, and what it uses, only when reading
     from persnews.dates import find_dates
     from persnews.normalize import normalize
     from persnews.numbers import find_numbers, parse_number
@@ -417,6 +417,8 @@ def _is_path(file: object) -> bool:
 
 def _open(path: str | os.PathLike[str], mode: Literal["r", "w"]) -> IO[str]:
     """A UTF-8 text file, gzip-compressed when its name ends in ``.gz``."""
+    import gzip
+
     name = os.fspath(path)
     newline = "\n" if mode == "w" else None
     if name.endswith(".gz"):
