@@ -67,7 +67,7 @@ DISPLACY_COLORS: Final[dict[str, str]] = {
     "RANGE": "#bfe1d9",
     "SET": "#bfe1d9",
 }
-#: what :func:`to_displacy` can show, and the label each kind of mention gets
+#: what :func:`to_displacy` can show
 DISPLACY_KINDS: Final = ("entities", "titles", "dates", "numbers")
 #: a path, or a file object
 File = str | os.PathLike[str] | IO[str] | IO[bytes]
