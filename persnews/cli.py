@@ -11,6 +11,7 @@ on stderr and exit with a non-zero status; there is no traceback.
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import sys
 from collections.abc import Sequence
@@ -233,6 +234,9 @@ def _meeting_line(meeting: Meeting) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
+    for stream in (sys.stdout, sys.stderr):  # Persian text out, whatever the locale says
+        if isinstance(stream, io.TextIOWrapper) and stream.encoding.lower() != "utf-8":
+            stream.reconfigure(encoding="utf-8")
     try:
         arguments = _parser().parse_args(argv)
         if arguments.jsonl is not None:

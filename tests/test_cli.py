@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -117,3 +118,15 @@ def test_module_and_console_script_run_without_traceback(tmp_path: Path) -> None
         check=True,
     )
     assert "sentences:" in ok.stdout
+
+
+def test_output_is_utf8_whatever_the_locale(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONIOENCODING": "latin-1"}
+    done = subprocess.run(
+        [sys.executable, "-m", "persnews", "analyze", str(EXAMPLE), "--pretty"],
+        capture_output=True,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "ایرنا".encode() in done.stdout
