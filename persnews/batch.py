@@ -126,7 +126,7 @@ def outcomes(
     *,
     form: Form = "article",
     workers: int = 1,
-    batch_size: int = 16,
+    batch_size: int = 4,
     start_method: str | None = None,
 ) -> Iterator[_Outcome]:
     """Analyze ``tasks`` and yield one outcome per task, in input order.
@@ -195,7 +195,7 @@ def pipe(
     *,
     published: object = None,
     workers: int = 1,
-    batch_size: int = 16,
+    batch_size: int = 4,
     as_dict: bool = False,
     start_method: str | None = None,
 ) -> Iterator[Article] | Iterator[dict[str, Any]]:
