@@ -162,6 +162,15 @@ def schema() -> dict[str, Any]:
         },
         "persnews.Article.to_dict(): one analyzed article. Every start/end indexes `text`.",
     )
+    # pipe(as_dict=True) and `persnews analyze --jsonl` put the record's id first
+    article["properties"] = {
+        "id": {
+            "type": ["string", "integer"],
+            "description": "the input record's id (pipe(as_dict=True), analyze --jsonl); "
+            "absent from Article.to_dict()",
+        },
+        **article["properties"],
+    }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"https://persnews.invalid/schema/article-{SCHEMA_VERSION}.json",

@@ -263,3 +263,21 @@ def test_cli_batch_usage_errors(
 ) -> None:
     assert main(argv) == 2
     assert message in capsys.readouterr().err
+
+
+def test_jsonl_output_follows_the_schema_and_reads_back(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    from importlib import resources
+
+    schema = json.loads(
+        resources.files("persnews").joinpath("data", "article.schema.json").read_text("utf-8")
+    )
+    source, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    _write_jsonl(source, [*_records(2), {"text": "فردا"}])
+    assert main(["analyze", "--jsonl", str(source), "--out", str(out), "--quiet"]) == 0
+    for data in _read_out(out):
+        jsonschema.validate(data, schema)
+    articles = list(persnews.read_jsonl(out))
+    assert [a.text for a in articles] == [TEXTS[0], TEXTS[1], "فردا"]
