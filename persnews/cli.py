@@ -20,9 +20,8 @@ from typing import NoReturn, TextIO
 
 from persnews import __version__
 from persnews.article import Article, analyze
-from persnews.calendar import JalaliDate
 from persnews.errors import PersnewsError
-from persnews.model import Argument, DateMention, Meeting
+from persnews.model import Argument, DateMention, Meeting, jalali_or_none
 
 __all__ = ["main"]
 
@@ -216,7 +215,8 @@ def _date_line(date: DateMention) -> str:
             value += f" = {date.jalali.isoformat()} AP"
         if date.end_value is not None:
             value += f" .. {date.end_value.isoformat()}"
-            value += f" = {JalaliDate.from_gregorian(date.end_value).isoformat()} AP"
+            end = jalali_or_none(date.end_value)
+            value += "" if end is None else f" = {end.isoformat()} AP"
     time = f" {date.time.isoformat()}" if date.time else ""
     duration = f" {date.duration}" if date.duration else ""
     note = f"  ({date.reason})" if date.reason else ""

@@ -35,8 +35,7 @@ import regex
 
 from persnews._style import STYLE
 from persnews.article import Article
-from persnews.calendar import JalaliDate
-from persnews.errors import InputTypeError, InvalidValueError, PersnewsError
+from persnews.errors import InputTypeError, InvalidValueError
 from persnews.model import (
     Argument,
     DateMention,
@@ -46,6 +45,7 @@ from persnews.model import (
     Sentence,
     Span,
     Token,
+    jalali_or_none,
 )
 from persnews.text import NormalizedText
 
@@ -132,16 +132,9 @@ class _Mark(NamedTuple):
     tip: str
 
 
-def _jalali(value: datetime.date) -> JalaliDate | None:
-    try:
-        return JalaliDate.from_gregorian(value)
-    except PersnewsError:  # outside the calendar tables (years 1..3000 AP)
-        return None
-
-
 def _day(value: datetime.date) -> str:
     """``2023-10-09 = 1402-07-17 AP``."""
-    jalali = _jalali(value)
+    jalali = jalali_or_none(value)
     return value.isoformat() + ("" if jalali is None else f" = {jalali.isoformat()} AP")
 
 
@@ -168,7 +161,7 @@ def _date_words(date: DateMention) -> str | None:
     """«دوشنبه ۱۷ مهر ۱۴۰۲» for a single day."""
     if date.value is None or date.end_value is not None or date.precision != "day":
         return None
-    jalali = _jalali(date.value)
+    jalali = jalali_or_none(date.value)
     return None if jalali is None else jalali.format(weekday=True)
 
 

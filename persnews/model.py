@@ -74,6 +74,20 @@ def _checked_span(data: dict[str, Any]) -> tuple[int, int]:
     return start, end
 
 
+def jalali_or_none(value: datetime.date | None) -> JalaliDate | None:
+    """``value`` on the Jalali calendar, or None if it is None or outside the
+    Jalali years persnews knows (1..3000 AP)."""
+    from persnews.calendar import JalaliDate
+    from persnews.errors import UnsupportedDateError
+
+    if value is None:
+        return None
+    try:
+        return JalaliDate.from_gregorian(value)
+    except UnsupportedDateError:
+        return None
+
+
 #: any record class
 _R = TypeVar("_R")
 
@@ -244,10 +258,9 @@ class DateMention:
 
     @property
     def jalali(self) -> JalaliDate | None:
-        """``value`` on the Jalali calendar."""
-        from persnews.calendar import JalaliDate
-
-        return None if self.value is None else JalaliDate.from_gregorian(self.value)
+        """``value`` on the Jalali calendar (None before 1 Farvardin 1 AP, 622 CE:
+        «سال ۵۰۰ میلادی» has a Gregorian value and no Jalali one)."""
+        return jalali_or_none(self.value)
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dictionary (dates as ISO strings)."""

@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from strategies import any_text, persian_text
 
+import persnews
 from persnews import DateMention, find_dates, normalize
 
 PUBLISHED = datetime.date(2021, 11, 23)  # a Tuesday; 2 Azar 1400
@@ -191,3 +192,14 @@ def test_analyze_reports_dates_and_numbers_with_a_json_round_trip() -> None:
     for mention in (*article.dates, *article.numbers):
         assert text[mention.start : mention.end] == mention.text
     assert Article.from_dict(json.loads(article.to_json())) == article
+
+
+@pytest.mark.parametrize("text", ["در سال ۵۰۰ میلادی ساخته شد.", "در قرن سوم میلادی"])
+def test_a_date_before_the_jalali_era_has_no_jalali_value(text: str) -> None:
+    """Found by running the news corpus through Dask: to_dict() raised."""
+    article = persnews.analyze(text)
+    (date,) = article.dates
+    assert date.value is not None
+    assert date.value.year < 622
+    assert date.jalali is None
+    assert article.to_dict()["dates"][0]["jalali"] is None
