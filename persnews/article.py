@@ -117,7 +117,7 @@ class Article:
         """The article as HTML, for Jupyter: :func:`persnews.display.render`."""
         from persnews.display import render  # only when a notebook asks
 
-        return render(self)
+        return str(render(self))
 
     def to_json(self, *, indent: int | None = None) -> str:
         """Return :meth:`to_dict` as a JSON string (UTF-8 text, not escaped)."""

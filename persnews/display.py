@@ -49,7 +49,7 @@ from persnews.model import (
 )
 from persnews.text import NormalizedText
 
-__all__ = ["render", "render_mentions"]
+__all__ = ["HTML", "render", "render_mentions"]
 
 #: what a table cell shows of a long text (quote content, sentence), in characters
 EXCERPT: Final = 120
@@ -483,7 +483,7 @@ def _tables(article: Article) -> str:
     )
 
 
-def render(article: Article) -> str:
+def render(article: Article) -> HTML:
     """The article as a self-contained HTML fragment (what Jupyter shows for it).
 
     The text keeps its line breaks and reads right to left; entities, titles,
@@ -509,7 +509,7 @@ def render(article: Article) -> str:
             got=type(article).__name__,
         )
     marks = _marks(article)
-    return (
+    return HTML(
         '<div class="persnews" dir="rtl" lang="fa">'
         + STYLE
         + _info(article)
@@ -518,6 +518,17 @@ def render(article: Article) -> str:
         + _tables(article)
         + "</div>"
     )
+
+
+class HTML(str):
+    """A string of HTML that Jupyter displays as HTML (it has ``_repr_html_``):
+    ``render_mentions(find_dates(text))`` as the last line of a cell shows the
+    table; everywhere else it is a plain ``str``."""
+
+    __slots__ = ()
+
+    def _repr_html_(self) -> str:
+        return str(self)
 
 
 # --- lists of mentions -------------------------------------------------------------------
@@ -569,7 +580,7 @@ def _context(text: str, mention: _Mention, css: str) -> str:
 
 def render_mentions(
     mentions: Iterable[_Mention], *, text: str | NormalizedText | None = None
-) -> str:
+) -> HTML:
     """A table of mentions as a self-contained HTML fragment, one row each:
     the text, its label or kind, its value, and its offsets.
 
@@ -633,7 +644,7 @@ def render_mentions(
     body = "".join(rows) or (
         f'<tr><td colspan="{len(head)}" class="pn-none" lang="en">no mentions</td></tr>'
     )
-    return (
+    return HTML(
         '<div class="persnews" dir="rtl" lang="fa">'
         + STYLE
         + f'<table class="pn-table pn-mentions"><thead><tr>{header}</tr></thead>'

@@ -491,3 +491,13 @@ def test_render_mentions_checks_its_arguments() -> None:
     dates = persnews.find_dates("دیروز آمد.", published="2021-11-23")
     with pytest.raises(InvalidValueError, match="the text the mentions were found in"):
         render_mentions(dates, text="فردا آمد.")
+
+
+def test_rendered_html_is_a_str_that_jupyter_displays(example_article: str) -> None:
+    article = persnews.analyze(example_article, published="1402/07/17")
+    page = persnews.render(article)
+    assert isinstance(page, str)
+    assert page._repr_html_() == page == article._repr_html_()
+    table = persnews.render_mentions(article.dates, text=example_article)
+    assert isinstance(table, str)
+    assert table._repr_html_() == table
