@@ -18,7 +18,6 @@ from __future__ import annotations
 import collections
 import datetime
 import json
-import os
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Literal, overload
 
@@ -258,8 +257,3 @@ def _pipe(
         if outcome.error is not None:
             raise outcome.error
         yield outcome.result
-
-
-def cpu_count() -> int:
-    """The processors this process may run on (what ``workers`` should not exceed)."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1

@@ -21,7 +21,7 @@ from typing import NoReturn, TextIO
 from persnews import __version__
 from persnews.article import Article, analyze
 from persnews.errors import PersnewsError
-from persnews.model import Argument, DateMention, Meeting, jalali_or_none
+from persnews.model import Argument, DateMention, Meeting, on_both_calendars
 
 __all__ = ["main"]
 
@@ -210,13 +210,9 @@ def _date_line(date: DateMention) -> str:
     if date.value is None:
         value = "-"
     else:
-        value = date.value.isoformat()
-        if date.jalali is not None:
-            value += f" = {date.jalali.isoformat()} AP"
+        value = on_both_calendars(date.value)
         if date.end_value is not None:
-            value += f" .. {date.end_value.isoformat()}"
-            end = jalali_or_none(date.end_value)
-            value += "" if end is None else f" = {end.isoformat()} AP"
+            value += f" .. {on_both_calendars(date.end_value)}"
     time = f" {date.time.isoformat()}" if date.time else ""
     duration = f" {date.duration}" if date.duration else ""
     note = f"  ({date.reason})" if date.reason else ""

@@ -25,7 +25,6 @@ False
 
 from __future__ import annotations
 
-import datetime
 import html
 import itertools
 from collections.abc import Iterable, Sequence
@@ -46,6 +45,7 @@ from persnews.model import (
     Span,
     Token,
     jalali_or_none,
+    on_both_calendars,
 )
 from persnews.text import NormalizedText
 
@@ -132,20 +132,14 @@ class _Mark(NamedTuple):
     tip: str
 
 
-def _day(value: datetime.date) -> str:
-    """``2023-10-09 = 1402-07-17 AP``."""
-    jalali = jalali_or_none(value)
-    return value.isoformat() + ("" if jalali is None else f" = {jalali.isoformat()} AP")
-
-
 def _date_value(date: DateMention) -> list[str]:
     """A date mention's value on both calendars (and a range's last day), its
     time and duration: one line each."""
     lines = []
     if date.value is not None:
-        lines.append(_day(date.value))
+        lines.append(on_both_calendars(date.value))
         if date.end_value is not None:
-            lines.append(f".. {_day(date.end_value)}")
+            lines.append(f".. {on_both_calendars(date.end_value)}")
     extra = " ".join(x for x in (date.time and date.time.isoformat(), date.duration) if x)
     if extra:
         lines.append(extra)
@@ -336,7 +330,7 @@ def _info(article: Article) -> str:
     if article.published is None:
         published = "published: unknown"
     else:
-        published = f"published {_day(article.published)}"
+        published = f"published {on_both_calendars(article.published)}"
     counts = (
         (len(article.sentences), "sentence"),
         (len(article.tokens), "token"),

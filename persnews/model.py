@@ -88,6 +88,12 @@ def jalali_or_none(value: datetime.date | None) -> JalaliDate | None:
         return None
 
 
+def on_both_calendars(value: datetime.date) -> str:
+    """``2023-10-09 = 1402-07-17 AP`` (the Gregorian date alone before 622 CE)."""
+    jalali = jalali_or_none(value)
+    return value.isoformat() + ("" if jalali is None else f" = {jalali.isoformat()} AP")
+
+
 #: any record class
 _R = TypeVar("_R")
 

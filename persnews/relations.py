@@ -20,8 +20,8 @@ them, so nothing is computed twice.
 How it reads, in short: a title next to a person's name (before or after it,
 with commas, honorifics and «از سخنگویان» between) is a role, and the name of
 an organization or country right after the title is its organization.  A
-reporting verb (data/relation_verbs.tsv, every tense and person form made
-from hazm's verb stems) followed by «...», a colon, «که» or a clause is a
+reporting verb (data/relation_verbs.tsv, every tense and person form built
+on hazm's verb stems) followed by «...», a colon, «که» or a clause is a
 quote; its speaker is the subject of the clause before the verb — a person,
 else an organization — with «وی»/«او» and titles alone resolved to the person
 they stand for.  «به گزارش X به نقل از Y» and a closing «(ایسنا)» are

@@ -19,7 +19,7 @@ import json
 import shutil
 import sys
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -89,25 +89,33 @@ def check(
     return len(records), problems
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def main(
+    argv: Sequence[str] | None = None,
+    *,
+    name: str = "dask",
+    analyze: Callable[[Sequence[Path], Path, int], float] | None = None,
+    pattern: str = "*.jsonl",
+) -> int:
+    """The command line of scale_dask.py, and of scale_spark.py with its own
+    ``name``, ``analyze`` (its ``run``) and output file ``pattern``."""
+    parser = argparse.ArgumentParser(description=f"Analyze JSON Lines files with {name}.")
     parser.add_argument("files", nargs="*", type=Path)
-    parser.add_argument("--out", type=Path, default=ROOT / "build" / "scale" / "dask")
+    parser.add_argument("--out", type=Path, default=ROOT / "build" / "scale" / name)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--check", type=int, default=30)
     args = parser.parse_args(argv)
     files = args.files or sorted(NEWS.glob("*.jsonl"))
     if not files:
-        print(f"scale_dask: no input ({NEWS} is absent)", file=sys.stderr)
+        print(f"scale_{name}: no input ({NEWS} is absent)", file=sys.stderr)
         return 2
-    seconds = run(files, args.out, args.workers)
-    count, problems = check(files, args.out, args.check)
+    seconds = (analyze or run)(files, args.out, args.workers)
+    count, problems = check(files, args.out, args.check, pattern)
     print(
-        f"dask: {count} articles in {seconds:.1f} s with {args.workers} workers: "
+        f"{name}: {count} articles in {seconds:.1f} s with {args.workers} workers: "
         f"{count / seconds:.1f} articles/s -> {args.out}"
     )
     for problem in problems:
-        print(f"scale_dask: {problem}", file=sys.stderr)
+        print(f"scale_{name}: {problem}", file=sys.stderr)
     return 1 if problems else 0
 
 

@@ -12,7 +12,6 @@ Exit status 0 if the check passes, 1 if not, 2 if there is no input or no Java.
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import shutil
@@ -21,7 +20,7 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-from scale_dask import NEWS, ROOT, check
+import scale_dask
 
 
 def analyze_partition(lines: Iterable[str]) -> Iterator[str]:
@@ -60,28 +59,10 @@ def run(files: Sequence[Path], out: Path, workers: int) -> float:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("files", nargs="*", type=Path)
-    parser.add_argument("--out", type=Path, default=ROOT / "build" / "scale" / "spark")
-    parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--check", type=int, default=30)
-    args = parser.parse_args(argv)
-    files = args.files or sorted(NEWS.glob("*.jsonl"))
-    if not files:
-        print(f"scale_spark: no input ({NEWS} is absent)", file=sys.stderr)
-        return 2
     if shutil.which("java") is None:
         print("scale_spark: Spark needs Java (e.g. apt-get install default-jre)", file=sys.stderr)
         return 2
-    seconds = run(files, args.out, args.workers)
-    count, problems = check(files, args.out, args.check, pattern="part-*")
-    print(
-        f"spark: {count} articles in {seconds:.1f} s with {args.workers} workers: "
-        f"{count / seconds:.1f} articles/s -> {args.out}"
-    )
-    for problem in problems:
-        print(f"scale_spark: {problem}", file=sys.stderr)
-    return 1 if problems else 0
+    return scale_dask.main(argv, name="spark", analyze=run, pattern="part-*")
 
 
 if __name__ == "__main__":
