@@ -18,6 +18,7 @@ from persnews.errors import (
     InputTypeError,
     InvalidDateError,
     InvalidValueError,
+    MatchTimeoutError,
     PersnewsError,
     UnsupportedDateError,
 )
@@ -103,6 +104,7 @@ __all__ = [
     "InvalidDateError",
     "InvalidValueError",
     "JalaliDate",
+    "MatchTimeoutError",
     "Meeting",
     "NormalizedText",
     "NumberMention",

@@ -14,7 +14,7 @@ from typing import Final
 
 import regex
 
-from persnews import _hazm
+from persnews import _hazm, _patterns
 
 __all__ = [
     "CLOSING",
@@ -51,17 +51,17 @@ OTHER_LETTER: Final = r"[[\p{L}\p{M}]--[\p{Arabic}\p{Latin}]]"
 
 
 @functools.cache
-def atom_pattern() -> regex.Pattern[str]:
+def atom_pattern() -> _patterns.Pattern:
     """The compiled scanner (built on first use: it includes hazm's abbreviations)."""
-    return regex.compile(_atom_source(), regex.VERBOSE | regex.VERSION1)
+    return _patterns.compile(_atom_source(), regex.VERBOSE | regex.VERSION1)
 
 
 @functools.cache
-def _runs_and_atoms() -> regex.Pattern[str]:
+def _runs_and_atoms() -> _patterns.Pattern:
     """The scanner, trying first for a whole run of plain words (see :func:`atom_list`)."""
     word = rf"(?>{LETTER}+(?:\u200c{LETTER}+)*)"
     run = rf"(?P<run>(?<![^ \n]){word}(?:\ {word})*(?=[ \n]|$))"
-    return regex.compile(run + "\n|" + _atom_source(), regex.VERBOSE | regex.VERSION1)
+    return _patterns.compile(run + "\n|" + _atom_source(), regex.VERBOSE | regex.VERSION1)
 
 
 def _atom_source() -> str:

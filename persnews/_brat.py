@@ -27,8 +27,7 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any, Final, get_args
 
-import regex
-
+from persnews import _patterns
 from persnews.model import (
     ENTITY_LABELS,
     MEETING_MODES,
@@ -79,7 +78,7 @@ DATE_KEYS: Final = (
 NUMBER_KEYS: Final = ("value", "unit", "currency", "base_value")
 ENTITY_KEYS: Final = ("canonical", "kind", "score", "source")
 
-_LINE: Final = regex.compile(r"[^\r\n]+")
+_LINE: Final = _patterns.compile(r"[^\r\n]+")
 
 
 def dumps(data: Mapping[str, Any]) -> str:

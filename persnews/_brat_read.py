@@ -12,8 +12,7 @@ import json
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Final, NamedTuple, Protocol, TypeVar, cast, get_args
 
-import regex
-
+from persnews import _patterns
 from persnews._brat import (
     CONTENT,
     DATE_KEYS,
@@ -51,10 +50,10 @@ from persnews.model import (
 KNOWN: Final = frozenset(
     {*ENTITY_TYPES, TITLE, *DATE_TYPES, *NUMBER_TYPES, MENTION, CONTENT, *EVENTS}
 )
-_OFFSETS: Final = regex.compile(r"\s*(\d+) (\d+)\s*")
-_ARGUMENT: Final = regex.compile(r"([^\s:]+):([^\s:]+)")
-_ROLE: Final = regex.compile(r"(.*?)(\d*)")
-_ID: Final = regex.compile(r"(?:[A-Za-z]+|#[A-Za-z]*)\d+\S*|\*")
+_OFFSETS: Final = _patterns.compile(r"\s*(\d+) (\d+)\s*")
+_ARGUMENT: Final = _patterns.compile(r"([^\s:]+):([^\s:]+)")
+_ROLE: Final = _patterns.compile(r"(.*?)(\d*)")
+_ID: Final = _patterns.compile(r"(?:[A-Za-z]+|#[A-Za-z]*)\d+\S*|\*")
 
 
 class Bound(NamedTuple):

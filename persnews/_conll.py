@@ -14,6 +14,7 @@ from typing import Final, NamedTuple, cast
 
 import regex
 
+from persnews import _patterns
 from persnews.errors import InvalidValueError
 from persnews.model import Entity, EntityLabel, Sentence, Token, TokenKind
 
@@ -24,12 +25,12 @@ SPACE_CLASS: Final = (
 )
 #: characters that may stand between two tokens of the text when tokens are
 #: found back in it: spaces, invisible marks, combining marks, kashida
-_GAP: Final = regex.compile(
+_GAP: Final = _patterns.compile(
     rf"[{SPACE_CLASS}\p{{Cf}}\p{{Cc}}\p{{Cs}}\p{{Cn}}\p{{Mn}}\p{{Me}}\u0640]*"
 )
-_SPACES: Final = regex.compile(rf"[{SPACE_CLASS}]+")
+_SPACES: Final = _patterns.compile(rf"[{SPACE_CLASS}]+")
 #: a tag: a prefix (IOB2, and the IOBES/BILOU ones on reading), "-" or "_", a type
-_TAG: Final = regex.compile(r"(?i)([BIESLU])[-_](\S+)")
+_TAG: Final = _patterns.compile(r"(?i)([BIESLU])[-_](\S+)")
 #: the entity types of other corpora and conventions, read as persnews labels
 ALIASES: Final[dict[str, str]] = {
     "PER": "PER",
@@ -228,7 +229,7 @@ def _find(token: str, text: str, position: int) -> tuple[int, int] | None:
                 return start, start + len(token)
             continue
         pattern = rf"[{SPACE_CLASS}]+".join(regex.escape(piece) for piece in pieces)
-        match = regex.compile(pattern).match(text, start)
+        match = _patterns.compile(pattern).match(text, start)
         if match is not None:
             return match.start(), match.end()
     return None

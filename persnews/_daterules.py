@@ -16,7 +16,7 @@ from typing import Final
 
 import regex
 
-from persnews import _data, _hijri
+from persnews import _data, _hijri, _patterns
 from persnews._datetext import (
     ERAS,
     WEEKDAYS,
@@ -228,9 +228,9 @@ def _count() -> str:
 
 
 @functools.cache
-def _word_list() -> regex.Pattern[str]:
+def _word_list() -> _patterns.Pattern:
     small = [w for w, n in ONES.items() if n] + list(TEENS) + list(TENS) + list(HUNDREDS)
-    return regex.compile(trie_pattern(regex.escape(w) for w in [*small, *SCALES, "و"]))
+    return _patterns.compile(trie_pattern(regex.escape(w) for w in [*small, *SCALES, "و"]))
 
 
 def number_value(text: str) -> Fraction | None:
@@ -390,7 +390,7 @@ class Rule:
         self.pattern = pattern
         self.resolve = resolve
         self.split = split
-        self.compiled = regex.compile(pattern, regex.VERSION1)
+        self.compiled = _patterns.compile(pattern, regex.VERSION1)
 
     def __repr__(self) -> str:
         return f"Rule({self.name!r})"
@@ -768,8 +768,8 @@ def _relative_day(match: Match, published: datetime.date | None) -> Found:
 
 #: future-tense cues in the rest of a sentence, for a bare weekday
 @functools.cache
-def _future_cues() -> regex.Pattern[str]:
-    return regex.compile(r"(?<!\w)(?:خواهد|خواهند|خواهیم|قرار\s+است|آینده)(?!\w)")
+def _future_cues() -> _patterns.Pattern:
+    return _patterns.compile(r"(?<!\w)(?:خواهد|خواهند|خواهیم|قرار\s+است|آینده)(?!\w)")
 
 
 def _weekday(match: Match, published: datetime.date | None) -> Found:
@@ -988,8 +988,8 @@ def _day_part(match: Match, published: datetime.date | None) -> Found:
 
 
 @functools.cache
-def _duration_items() -> regex.Pattern[str]:
-    return regex.compile(_duration_item(), regex.VERSION1)
+def _duration_items() -> _patterns.Pattern:
+    return _patterns.compile(_duration_item(), regex.VERSION1)
 
 
 @functools.cache
@@ -1112,7 +1112,7 @@ def rules() -> tuple[Rule, ...]:
         rf"{_W}(?P<unit>سال|ماه|هفته)(?<={part_words(named=False)}\s+(?:سال|ماه|هفته))"
         rf"(?:\s+(?P<when>جاری))?(?!\s*(?:\d|گذشته|آینده|قبل|بعد|پیش))(?![\w\d]|{_H}(?:ها|ی\s))"
     )
-    item = regex.sub(r"\(\?P<\w+>", "(?:", _duration_item())
+    item = _patterns.compile(r"\(\?P<\w+>").sub("(?:", _duration_item())
     durations = rf"{_W}(?P<whole>{item}(?:\s*و\s*{item})*)(?:ه|ی|گی)?(?:\u200c(?:ست|است|ای))?{_E}"
     sets = (
         rf"{_W}(?:هر\s+(?:(?P<count>{_count()})\s+)?(?P<unit>{units})"

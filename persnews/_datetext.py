@@ -14,6 +14,8 @@ from typing import Any, Final, Literal
 
 import regex
 
+from persnews import _patterns
+
 __all__ = [
     "ERAS",
     "GREGORIAN_MONTHS",
@@ -186,7 +188,7 @@ def fold(name: str) -> str:
     return name.translate(_FOLD)
 
 
-_PIECE: Final = regex.compile(r"\[[^\]]*\]\??|\\.|.", regex.DOTALL)
+_PIECE: Final = _patterns.compile(r"\[[^\]]*\]\??|\\.|.", regex.DOTALL)
 
 
 def trie_pattern(patterns: Iterable[str]) -> str:
@@ -273,7 +275,7 @@ def weekday_keys() -> dict[str, int]:
     return {fold(name): index for index, name in enumerate(WEEKDAYS)}
 
 
-_NUMERIC: Final = regex.compile(r"(\d{1,4})\s*([/\-.])\s*(\d{1,2})\s*\2\s*(\d{1,2})")
+_NUMERIC: Final = _patterns.compile(r"(\d{1,4})\s*([/\-.])\s*(\d{1,2})\s*\2\s*(\d{1,2})")
 _SEPARATORS: Final = str.maketrans({"،": " ", ",": " "})
 
 

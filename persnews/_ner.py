@@ -33,8 +33,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 import attrs
-import regex
 
+from persnews import _patterns
 from persnews.errors import PersnewsError
 
 if TYPE_CHECKING:
@@ -65,12 +65,12 @@ CLUSTER_LEVELS: Final = (1, 2, 3)
 #: token kinds an entity never starts or ends with
 _EDGE_KINDS: Final = frozenset({"punct", "symbol"})
 
-_DIGIT = regex.compile(r"\d")
+_DIGIT = _patterns.compile(r"\d")
 _SHAPES: Final = (
-    ("digit", regex.compile(r"^[\d.,٫٬/:\-]+$")),
-    ("persian", regex.compile(r"^[\p{Arabic}\u200c]+$")),
-    ("latin", regex.compile(r"^[\p{Latin}\p{M}0-9.\-'&]+$")),
-    ("punct", regex.compile(r"^[\p{P}\p{S}]+$")),
+    ("digit", _patterns.compile(r"^[\d.,٫٬/:\-]+$")),
+    ("persian", _patterns.compile(r"^[\p{Arabic}\u200c]+$")),
+    ("latin", _patterns.compile(r"^[\p{Latin}\p{M}0-9.\-'&]+$")),
+    ("punct", _patterns.compile(r"^[\p{P}\p{S}]+$")),
 )
 _OFFSETS: Final = (-2, -1, 1, 2)
 
@@ -252,7 +252,7 @@ def _gazetteer() -> dict[str, list[tuple[tuple[str, ...], tuple[_Marks, ...]]]]:
 
 def _surface_words(surface: str) -> tuple[str, ...]:
     """The token norms of a gazetteer surface form (plain words split on spaces)."""
-    if regex.fullmatch(r"[\p{Arabic}\u200c ]+", surface):
+    if _patterns.compile(r"[\p{Arabic}\u200c ]+").fullmatch(surface):
         return tuple(surface.split())
     from persnews.tokens import tokenize
 

@@ -13,6 +13,8 @@ from typing import Final
 
 import regex
 
+from persnews import _patterns
+
 __all__ = ["STYLE"]
 
 #: the stylesheet, as written (comments and spacing are dropped for STYLE)
@@ -120,9 +122,9 @@ CSS: Final = """
 def _minified(css: str) -> str:
     """``css`` without comments, and without the spaces around ``{ } ; :`` and ``,``
     (the stylesheet has no strings with those characters in them)."""
-    css = regex.sub(r"/\*.*?\*/", "", css, flags=regex.DOTALL)
-    css = regex.sub(r"\s+", " ", css)
-    css = regex.sub(r"\s*([{};:,])\s*", r"\1", css)
+    css = _patterns.compile(r"/\*.*?\*/", regex.DOTALL).sub("", css)
+    css = _patterns.compile(r"\s+").sub(" ", css)
+    css = _patterns.compile(r"\s*([{};:,])\s*").sub(r"\1", css)
     return css.replace(";}", "}").strip()
 
 

@@ -27,6 +27,7 @@ from typing import Final
 
 import regex
 
+from persnews import _patterns
 from persnews._daterules import (
     RANGE_WORDS,
     WEAK_DAY_PARTS,
@@ -172,15 +173,15 @@ _FINER: Final[Mapping[str, str]] = {
 
 
 @functools.cache
-def _part_before() -> regex.Pattern[str]:
+def _part_before() -> _patterns.Pattern:
     """A part of a period just before a mention («نیمه دوم», «اوایل», «پایان»)."""
-    return regex.compile(rf"{part_words()}\s+(?:از\s+)?\Z", regex.VERSION1)
+    return _patterns.compile(rf"{part_words()}\s+(?:از\s+)?\Z", regex.VERSION1)
 
 
-_RANGE_GAP: Final = regex.compile(rf"\s*(?:{RANGE_WORDS})\s*")
-_FROM_BEFORE: Final = regex.compile(r"(?<![\w\d])(?:از|طی|بین|در\s+فاصله)\s+\Z")
-_TO_NOW: Final = regex.compile(r"\s*تا[\u200c ]?(?:کنون|اکنون|حالا|به\s+امروز)(?![\w\d])")
-_NEXT_TO: Final = regex.compile(r"[\s،,]*(?:[-–]\s*)?")
+_RANGE_GAP: Final = _patterns.compile(rf"\s*(?:{RANGE_WORDS})\s*")
+_FROM_BEFORE: Final = _patterns.compile(r"(?<![\w\d])(?:از|طی|بین|در\s+فاصله)\s+\Z")
+_TO_NOW: Final = _patterns.compile(r"\s*تا[\u200c ]?(?:کنون|اکنون|حالا|به\s+امروز)(?![\w\d])")
+_NEXT_TO: Final = _patterns.compile(r"[\s،,]*(?:[-–]\s*)?")
 _RELATIVE_RULES: Final = frozenset({"relative_day", "weekday", "bare_weekday"})
 
 

@@ -32,6 +32,7 @@ from typing import Final, NamedTuple
 
 import regex
 
+from persnews import _patterns
 from persnews._style import STYLE
 from persnews.article import Article
 from persnews.errors import InputTypeError, InvalidValueError
@@ -80,7 +81,7 @@ _RANK: Final = {"quote": 0, "date": 1, "title": 2, "entity": 3, "number": 4}
 
 #: characters HTML text cannot carry (NUL, lone surrogates) and the carriage
 #: return a browser would turn into a newline
-_UNSAFE: Final = regex.compile(r"[\x00\r\p{Cs}]")
+_UNSAFE: Final = _patterns.compile(r"[\x00\r\p{Cs}]")
 
 
 def _safe(match: regex.Match[str]) -> str:
@@ -556,7 +557,7 @@ def _describe(mention: _Mention) -> tuple[str, str, str]:
 
 
 #: a run of white space, shown as one space in a table
-_SPACES: Final = regex.compile(r"\s+")
+_SPACES: Final = _patterns.compile(r"\s+")
 
 
 def _context(text: str, mention: _Mention, css: str) -> str:

@@ -22,6 +22,7 @@ __all__ = [
     "InputTypeError",
     "InvalidDateError",
     "InvalidValueError",
+    "MatchTimeoutError",
     "PersnewsError",
     "UnsupportedDateError",
 ]
@@ -88,6 +89,29 @@ class UnsupportedDateError(InvalidDateError):
     ...
     persnews.errors.UnsupportedDateError: invalid year 3100: expected a Jalali year in 1..3000
     """
+
+
+@attrs.define(auto_exc=True, eq=False, str=False)
+class MatchTimeoutError(PersnewsError, TimeoutError):
+    """A pattern took far longer than it should on some text: a persnews bug.
+
+    Every pattern is meant to take time in proportion to the text; this error
+    is raised instead of hanging when one does not.
+    """
+
+    #: where the pattern comes from, e.g. "persnews.dates"
+    pattern: str
+    #: the length of the string it was matched against
+    length: int
+    #: the time it was given, in seconds
+    seconds: float
+
+    def __str__(self) -> str:
+        return (
+            f"a pattern of {self.pattern} took more than {self.seconds:.3g} s on "
+            f"{self.length:,} characters; this is a persnews bug, please report it "
+            "with the text. To go on, analyze the text in smaller pieces (paragraphs)"
+        )
 
 
 def check_text(text: object, argument: str = "text") -> str:

@@ -28,7 +28,7 @@ from typing import Final
 import attrs
 import regex
 
-from persnews import _spacing
+from persnews import _patterns, _spacing
 from persnews._atoms import NON_JOINING
 from persnews.errors import check_text
 from persnews.text import Edit, NormalizedText, no_collection
@@ -127,8 +127,8 @@ def _regex_step(
     """A step that replaces every match of ``pattern`` (compiled on first use)."""
 
     @functools.cache
-    def compiled() -> regex.Pattern[str]:
-        return regex.compile(pattern if isinstance(pattern, str) else pattern(), regex.VERSION1)
+    def compiled() -> _patterns.Pattern:
+        return _patterns.compile(pattern if isinstance(pattern, str) else pattern(), regex.VERSION1)
 
     def edits(text: str, focus: Focus = None) -> Iterator[Edit]:
         for match in compiled().finditer(text):
@@ -166,7 +166,7 @@ def _fold_step(name: str, pattern: str) -> Step:
     ``کِتاب`` -> ``کتاب`` with the kasra in the span of «ک», so a token ending
     in a removed mark still covers it.
     """
-    compiled = regex.compile(pattern)
+    compiled = _patterns.compile(pattern)
 
     def edits(text: str, focus: Focus = None) -> Iterator[Edit]:
         done = 0
@@ -203,7 +203,7 @@ def _invisible(match: regex.Match[str]) -> str:
     return ""
 
 
-_ARABIC_LETTER: Final = regex.compile(r"[\p{Arabic}&&\p{L}]", regex.VERSION1)
+_ARABIC_LETTER: Final = _patterns.compile(r"[\p{Arabic}&&\p{L}]", regex.VERSION1)
 
 
 #: how often a step may look again around the places it changed (it settles in one or two)

@@ -22,7 +22,7 @@ from typing import Final, NamedTuple
 
 import regex
 
-from persnews import _data
+from persnews import _data, _patterns
 from persnews._datetext import fold, trie_pattern
 from persnews.errors import InvalidValueError, check_text
 from persnews.model import NumberKind, NumberMention
@@ -254,7 +254,7 @@ def ordinal_pattern() -> str:
 
 
 @functools.cache
-def _patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+def _scanners() -> tuple[_patterns.Pattern, _patterns.Pattern, _patterns.Pattern]:
     """URLs and tags to skip, a run of number words, a unit after a number (compiled once)."""
     words = _words()
     cardinal = _alternation([w for w, info in words.items() if not info.ordinal])
@@ -278,13 +278,17 @@ def _patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[s
         r"|[#@][\p{L}\p{M}\p{N}_\u200c]+"
     )
     units = r"|".join(
-        r"[ \u200c]?".join(regex.escape(part) for part in regex.split(r"[ \u200c]", surface))
+        r"[ \u200c]?".join(regex.escape(part) for part in surface.replace("\u200c", " ").split(" "))
         for surface in _surfaces()
     )
     unit = rf"[ \u200c]?(?P<unit>{units})(?P<adjective>ی)?{after}"
     flags = regex.VERSION1
     # two scans: one alternation of both is three times slower than the two
-    return regex.compile(skip, flags), regex.compile(run, flags), regex.compile(unit, flags)
+    return (
+        _patterns.compile(skip, flags),
+        _patterns.compile(run, flags),
+        _patterns.compile(unit, flags),
+    )
 
 
 # ---------------------------------------------------------------- reading atoms
@@ -303,18 +307,22 @@ class _Atom(NamedTuple):
 
 
 @functools.cache
-def _grouped() -> regex.Pattern[str]:
-    return regex.compile(r"\d{1,3}(?:([,٬])\d{3})(?:\1\d{3})*(?:[.٫]\d+)?")
+def _grouped() -> _patterns.Pattern:
+    return _patterns.compile(r"\d{1,3}(?:([,٬])\d{3})(?:\1\d{3})*(?:[.٫]\d+)?")
+
+
+#: the decimal point (or the slash of a fraction) in a digit token
+_POINT: Final = _patterns.compile(r"[.٫/]")
 
 
 @functools.cache
-def _plain() -> regex.Pattern[str]:
-    return regex.compile(r"\d+(?:[.٫/]\d+)?")
+def _plain() -> _patterns.Pattern:
+    return _patterns.compile(r"\d+(?:[.٫/]\d+)?")
 
 
 @functools.cache
-def _ordinal_suffix() -> regex.Pattern[str]:
-    return regex.compile(r"(\d)(ا?مین|ام)$")
+def _ordinal_suffix() -> _patterns.Pattern:
+    return _patterns.compile(r"(\d)(ا?مین|ام)$")
 
 
 def _digits(text: str) -> tuple[int | Fraction, bool, bool] | None:
@@ -325,7 +333,7 @@ def _digits(text: str) -> tuple[int | Fraction, bool, bool] | None:
         text, ordinal = text[: suffix.start(2)], True
     text = text.translate(_TO_LATIN)
     if _plain().fullmatch(text):
-        integer = regex.split(r"[.٫/]", text)[0]
+        integer = _POINT.split(text)[0]
         if len(integer) > 1 and integer[0] == "0":
             return None  # a phone number, a code, a date part: «۰۹۱۲…», «۰۷»
         slash = "/" in text
@@ -463,7 +471,7 @@ def parse_number(text: str) -> int | float:
     """  # noqa: E501
     check_text(text)
     norm = normalize(text).text.strip()
-    match = _patterns()[1].fullmatch(norm)
+    match = _scanners()[1].fullmatch(norm)
     if match is not None:
         atoms, joins = _atoms(match)
         if all(atom is not None for atom in atoms):
@@ -507,7 +515,7 @@ def find_numbers(text: str | NormalizedText) -> list[NumberMention]:
     norm = doc.text
     if not norm.strip():
         return []
-    skip_pattern, run_pattern, unit_pattern = _patterns()
+    skip_pattern, run_pattern, unit_pattern = _scanners()
     skipped = [span for match in skip_pattern.finditer(norm) for span in match.span()]
     found: list[NumberMention] = []
     for match in run_pattern.finditer(norm):
@@ -556,7 +564,7 @@ def _mention(
     all_joins: list[str],
     first: int,
     last: int,
-    unit_pattern: regex.Pattern[str],
+    unit_pattern: _patterns.Pattern,
 ) -> NumberMention | None:
     atoms = [atom for atom in all_atoms[first:last] if atom is not None]
     value = _value(atoms, all_joins[first : last - 1])
@@ -592,8 +600,8 @@ def _mention(
 
 
 @functools.cache
-def _previous_word() -> regex.Pattern[str]:
-    return regex.compile(r"([\p{L}\u200c]+) $", regex.VERSION1)
+def _previous_word() -> _patterns.Pattern:
+    return _patterns.compile(r"([\p{L}\u200c]+) $", regex.VERSION1)
 
 
 def _standalone(atom: _Atom, norm: str) -> bool:

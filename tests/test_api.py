@@ -28,6 +28,7 @@ def test_exact_public_surface() -> None:
             "InvalidDateError",
             "InvalidValueError",
             "JalaliDate",
+            "MatchTimeoutError",
             "Meeting",
             "NormalizedText",
             "NumberMention",

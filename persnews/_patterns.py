@@ -1,0 +1,134 @@
+"""Every regular expression persnews matches with is compiled here, with a time limit.
+
+The patterns are written to be linear (``nox -s bench`` measures them on
+adversarial text of 10 KB to 1 MB); the time limit is the last line of
+defence.  Each matching call gets :data:`SECONDS` plus :data:`SECONDS_PER_CHAR`
+for every character of the string it searches — far more than any pattern
+needs, so only a pattern gone quadratic or exponential reaches it — and a
+timeout becomes a :class:`~persnews.errors.MatchTimeoutError` that names the
+pattern, never a hang.
+
+No other module calls ``regex.compile`` or the module-level matching functions
+(a test checks the source), so every pattern goes through :func:`compile`.
+
+>>> digits = compile(r"\\d+", name="digits")
+>>> [m.group() for m in digits.finditer("ساعت ۱۰ و 20 دقیقه")]
+['۱۰', '20']
+>>> digits.sub("#", "۱۴۰۲/۰۷/۱۷")
+'#/#/#'
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from typing import Any, Final, final
+
+import regex
+
+from .errors import MatchTimeoutError
+
+__all__ = ["SECONDS", "SECONDS_PER_CHAR", "Pattern", "compile"]
+
+#: the allowance of every matching call, in seconds ...
+SECONDS: float = 2.0
+#: ... plus this much for every character of the string searched (20 s a megabyte);
+#: the whole analysis costs about 2.5 µs a character
+SECONDS_PER_CHAR: float = 2e-5
+
+_Replacement = str | Callable[["regex.Match[str]"], str]
+
+
+@final
+class Pattern:
+    """A compiled ``regex`` pattern whose matching calls have a time limit.
+
+    The methods are those of ``regex.Pattern`` that persnews uses, with the
+    same arguments and results; a call that runs out of time raises
+    :class:`~persnews.errors.MatchTimeoutError`.
+    """
+
+    __slots__ = ("compiled", "name")
+
+    def __init__(self, compiled: regex.Pattern[str], name: str) -> None:
+        #: the ``regex`` pattern object
+        self.compiled: Final = compiled
+        #: where the pattern comes from, for error messages ("persnews.dates")
+        self.name: Final = name
+
+    def __repr__(self) -> str:
+        return f"<Pattern {self.name}: {self.compiled.pattern[:60]!r}>"
+
+    @property
+    def pattern(self) -> str:
+        """The source of the pattern."""
+        return self.compiled.pattern
+
+    def _limit(self, string: str) -> float:
+        return SECONDS + len(string) * SECONDS_PER_CHAR
+
+    def _timeout(self, string: str) -> MatchTimeoutError:
+        return MatchTimeoutError(pattern=self.name, length=len(string), seconds=self._limit(string))
+
+    def match(
+        self, string: str, pos: int = 0, endpos: int | None = None
+    ) -> regex.Match[str] | None:
+        try:
+            return self.compiled.match(string, pos, endpos, timeout=self._limit(string))
+        except TimeoutError:
+            raise self._timeout(string) from None
+
+    def fullmatch(
+        self, string: str, pos: int = 0, endpos: int | None = None
+    ) -> regex.Match[str] | None:
+        try:
+            return self.compiled.fullmatch(string, pos, endpos, timeout=self._limit(string))
+        except TimeoutError:
+            raise self._timeout(string) from None
+
+    def search(
+        self, string: str, pos: int = 0, endpos: int | None = None
+    ) -> regex.Match[str] | None:
+        try:
+            return self.compiled.search(string, pos, endpos, timeout=self._limit(string))
+        except TimeoutError:
+            raise self._timeout(string) from None
+
+    def finditer(
+        self, string: str, pos: int = 0, endpos: int | None = None
+    ) -> Iterator[regex.Match[str]]:
+        # the limit counts the time spent matching over the whole iteration
+        matches = self.compiled.finditer(string, pos, endpos, timeout=self._limit(string))
+        try:
+            yield from matches
+        except TimeoutError:
+            raise self._timeout(string) from None
+
+    def findall(self, string: str, pos: int = 0, endpos: int | None = None) -> list[Any]:
+        try:
+            return self.compiled.findall(string, pos, endpos, timeout=self._limit(string))
+        except TimeoutError:
+            raise self._timeout(string) from None
+
+    def sub(self, repl: _Replacement, string: str, count: int = 0) -> str:
+        try:
+            return self.compiled.sub(repl, string, count, timeout=self._limit(string))
+        except TimeoutError:
+            raise self._timeout(string) from None
+
+    def split(self, string: str, maxsplit: int = 0) -> list[str]:
+        try:
+            return self.compiled.split(string, maxsplit, timeout=self._limit(string))
+        except TimeoutError:
+            raise self._timeout(string) from None
+
+
+def compile(pattern: str, flags: int = 0, *, name: str | None = None) -> Pattern:
+    """Compile ``pattern`` with ``regex`` into a :class:`Pattern`.
+
+    ``name`` says where it is used in an error message; by default the module
+    that compiles it.
+    """
+    if name is None:
+        name = sys._getframe(1).f_globals.get("__name__", "persnews")
+    return Pattern(regex.compile(pattern, flags), name)
