@@ -7,7 +7,6 @@ a half-space (ZWNJ) belongs to an atom only between two letters.
 
 from __future__ import annotations
 
-import functools
 from itertools import accumulate, repeat
 from operator import add
 from typing import Final
@@ -15,6 +14,7 @@ from typing import Final
 import regex
 
 from persnews import _hazm, _patterns
+from persnews._lazy import once
 
 __all__ = [
     "CLOSING",
@@ -50,13 +50,13 @@ LATIN: Final = r"[\p{Latin}\p{M}]"
 OTHER_LETTER: Final = r"[[\p{L}\p{M}]--[\p{Arabic}\p{Latin}]]"
 
 
-@functools.cache
+@once
 def atom_pattern() -> _patterns.Pattern:
     """The compiled scanner (built on first use: it includes hazm's abbreviations)."""
     return _patterns.compile(_atom_source(), regex.VERBOSE | regex.VERSION1)
 
 
-@functools.cache
+@once
 def _runs_and_atoms() -> _patterns.Pattern:
     """The scanner, trying first for a whole run of plain words (see :func:`atom_list`)."""
     word = rf"(?>{LETTER}+(?:\u200c{LETTER}+)*)"

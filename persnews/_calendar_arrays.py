@@ -9,10 +9,10 @@ allocating, and looks element by element only to name the first bad date.
 
 from __future__ import annotations
 
-import functools
 from typing import TYPE_CHECKING, Any, Final
 
 from persnews import calendar as _calendar
+from persnews._lazy import once
 from persnews.errors import InputTypeError, InvalidDateError, UnsupportedDateError
 
 if TYPE_CHECKING:
@@ -59,7 +59,7 @@ def _require_numpy(function: str) -> None:
         ) from None
 
 
-@functools.cache
+@once
 def _tables() -> _Tables:
     import numpy as np
 

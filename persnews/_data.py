@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import functools
+from persnews._lazy import once
 
 __all__ = ["table"]
 
 
-@functools.cache
+@once
 def table(name: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
     """Return the header and rows of ``persnews/data/<name>.tsv``."""
     from importlib import resources  # not at import time: it is slow to import

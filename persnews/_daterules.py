@@ -9,7 +9,6 @@ neighbouring mentions (ranges, a date and its time, a part of a period).
 from __future__ import annotations
 
 import datetime
-import functools
 from collections.abc import Callable, Mapping
 from fractions import Fraction
 from typing import Final
@@ -28,6 +27,7 @@ from persnews._datetext import (
     trie_pattern,
     weekday_keys,
 )
+from persnews._lazy import once
 from persnews.calendar import HijriDate, JalaliDate
 from persnews.errors import InvalidDateError
 from persnews.numbers import HUNDREDS, ONES, SCALES, TEENS, TENS, ordinal_pattern, parse_number
@@ -145,7 +145,7 @@ _E: Final = r"(?![\w\d])"  # a word ends here
 _H: Final = "[\u200c ]?"  # a half-space, a space or nothing
 
 
-@functools.cache
+@once
 def part_words(named: bool = True) -> str:
     """A part of a period, with its ezafe: «نیمه‌ی دوم», «اوایل», «پایانِ» (see :func:`part_of`).
 
@@ -176,7 +176,7 @@ def part_of(match: regex.Match[str]) -> tuple[Fraction, Fraction] | bool | None:
     return Fraction(ordinal - 1, count), Fraction(ordinal, count)
 
 
-@functools.cache
+@once
 def _folded_heads() -> dict[str, str]:
     return {fold(head): head for head in PART_HEADS}
 
@@ -196,7 +196,7 @@ def _alternation(names: list[str] | tuple[str, ...]) -> str:
     return trie_pattern(regex.escape(n).replace("\u200c", _H) for n in set(names))
 
 
-@functools.cache
+@once
 def _folded(table: str) -> dict[str, object]:
     """``DAY_PARTS`` or ``UNITS`` by folded name."""
     return {
@@ -212,7 +212,7 @@ def _unit(name: str) -> tuple[str, int]:
 # -- numbers, days, months ----------------------------------------------------------------
 
 
-@functools.cache
+@once
 def _cardinal_words() -> str:
     """A run of number words («دویست و سی و چهار», «دوهزاروپنج») or digits."""
     small = [w for w, n in ONES.items() if n] + list(TEENS) + list(TENS) + list(HUNDREDS)
@@ -222,12 +222,12 @@ def _cardinal_words() -> str:
     return rf"(?:{word})(?:{join}(?:{word}))*"
 
 
-@functools.cache
+@once
 def _count() -> str:
     return rf"(?:\d{{1,4}}(?:[.٫]\d+)?|{_cardinal_words()})"
 
 
-@functools.cache
+@once
 def _word_list() -> _patterns.Pattern:
     small = [w for w, n in ONES.items() if n] + list(TEENS) + list(TENS) + list(HUNDREDS)
     return _patterns.compile(trie_pattern(regex.escape(w) for w in [*small, *SCALES, "و"]))
@@ -248,7 +248,7 @@ def number_value(text: str) -> Fraction | None:
         return None
 
 
-@functools.cache
+@once
 def _day_pattern() -> str:
     # day words are folded (no spaces): «بیستویکم» matches «بیست و یکم»
     words = trie_pattern(_spaced(word) for word in day_words())
@@ -284,14 +284,14 @@ def _month_spellings(calendar: Calendar, unambiguous: bool) -> list[str]:
     return spelled
 
 
-@functools.cache
+@once
 def _word_year() -> str:
     """A year in words, from a hundred up: «هزار و سیصد و شصت و چهار», «دوهزاروپنج»."""
     big = _alternation([*HUNDREDS, "هزار", "یک هزار", "دو هزار", "دوهزار"])
     return rf"(?:{big})(?:{_H}و{_H}(?:{_cardinal_words()}))?"
 
 
-@functools.cache
+@once
 def _year_pattern() -> str:
     """A written year: four or two digits, or words."""
     return rf"(?:\d{{4}}|\d{{2}}|{_word_year()})"
@@ -413,7 +413,7 @@ def _on(calendar: str) -> Calendar:
     return calendar if calendar in ("gregorian", "hijri") else "jalali"  # type: ignore[return-value]
 
 
-@functools.cache
+@once
 def _iran_first() -> datetime.date:
     return HijriDate(_hijri.supported_years("iran").start, 1, 1).to_gregorian()
 
@@ -767,7 +767,7 @@ def _relative_day(match: Match, published: datetime.date | None) -> Found:
 
 
 #: future-tense cues in the rest of a sentence, for a bare weekday
-@functools.cache
+@once
 def _future_cues() -> _patterns.Pattern:
     return _patterns.compile(r"(?<!\w)(?:خواهد|خواهند|خواهیم|قرار\s+است|آینده)(?!\w)")
 
@@ -987,12 +987,12 @@ def _day_part(match: Match, published: datetime.date | None) -> Found:
 # -- the rules ----------------------------------------------------------------------------
 
 
-@functools.cache
+@once
 def _duration_items() -> _patterns.Pattern:
     return _patterns.compile(_duration_item(), regex.VERSION1)
 
 
-@functools.cache
+@once
 def _duration_item() -> str:
     units = _alternation(list(UNITS))
     return (
@@ -1001,7 +1001,7 @@ def _duration_item() -> str:
     )
 
 
-@functools.cache
+@once
 def rules() -> tuple[Rule, ...]:
     """The rules, in priority order (longer, more specific first), built once."""
     day = _day_pattern()
@@ -1198,7 +1198,7 @@ def rules() -> tuple[Rule, ...]:
     return tuple(built)
 
 
-@functools.cache
+@once
 def _event_years() -> str:
     """A year after the name of an event or an act: «جام جهانی ۲۰۱۸», «انتخابات ۹۶».
 
@@ -1217,7 +1217,7 @@ def _event_years() -> str:
     )
 
 
-@functools.cache
+@once
 def _occasions() -> dict[str, tuple[Calendar, int, int, int]]:
     """Folded occasion name → (calendar, month, day, days), from ``data/occasions.tsv``."""
     header, rows = _data.table("occasions")
@@ -1233,7 +1233,7 @@ def _occasions() -> dict[str, tuple[Calendar, int, int, int]]:
     }
 
 
-@functools.cache
+@once
 def _occasion_names() -> str:
     header, rows = _data.table("occasions")
     column = header.index("name")

@@ -8,13 +8,13 @@ this reads one date string that is nothing but a date.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable, Mapping
 from typing import Any, Final, Literal
 
 import regex
 
 from persnews import _patterns
+from persnews._lazy import once
 
 __all__ = [
     "ERAS",
@@ -222,7 +222,7 @@ def to_digits(number: int, digits: Digits, width: int = 0) -> str:
     return text.translate(_TO_PERSIAN) if digits == "persian" else text
 
 
-@functools.cache
+@once
 def day_words() -> dict[str, int]:
     """Day numbers 1..31 written as words, cardinal and ordinal (folded keys).
 
@@ -260,7 +260,7 @@ def month_names(calendar: Calendar) -> tuple[tuple[str, ...], Mapping[str, int]]
     return GREGORIAN_MONTHS, GREGORIAN_VARIANTS
 
 
-@functools.cache
+@once
 def month_keys(calendar: Calendar) -> dict[str, int]:
     """Folded month names (and variants) → month number."""
     names, variants = month_names(calendar)
@@ -269,7 +269,7 @@ def month_keys(calendar: Calendar) -> dict[str, int]:
     return keys
 
 
-@functools.cache
+@once
 def weekday_keys() -> dict[str, int]:
     """Folded weekday names → day of the Persian week (Saturday = 0)."""
     return {fold(name): index for index, name in enumerate(WEEKDAYS)}

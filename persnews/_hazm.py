@@ -13,13 +13,14 @@ hazm's own tools stay reachable through :func:`hazm_normalizer` and
 
 from __future__ import annotations
 
-import functools
 import importlib.util
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import attrs
+
+from persnews._lazy import once
 
 __all__ = [
     "Lexicon",
@@ -35,7 +36,7 @@ _PAST_ENDINGS = ("م", "ی", "", "یم", "ید", "ند")
 _PRESENT_ENDINGS = ("م", "ی", "د", "یم", "ید", "ند")
 
 
-@functools.cache
+@once
 def data_dir() -> Path:
     """Return the folder of the installed hazm package's data files (no import)."""
     spec = importlib.util.find_spec("hazm")
@@ -109,7 +110,7 @@ def _conjugate(past: str, present: str, second_singular: bool = True) -> set[str
     return forms
 
 
-@functools.cache
+@once
 def lexicon() -> Lexicon:
     """Load hazm's word, verb, stop-word and abbreviation lists (cached)."""
     frequency: dict[str, int] = {}
@@ -169,7 +170,7 @@ def lexicon() -> Lexicon:
     )
 
 
-@functools.cache
+@once
 def verb_stems() -> dict[str, tuple[str, ...]]:
     """Past stem -> its present stems, from hazm's verb list (گفت -> گو، گوی)."""
     stems: dict[str, list[str]] = {}
@@ -179,21 +180,21 @@ def verb_stems() -> dict[str, tuple[str, ...]]:
     return {past: tuple(presents) for past, presents in stems.items()}
 
 
-@functools.cache
+@once
 def _hazm() -> Any:
     import hazm  # the one place persnews imports hazm
 
     return hazm
 
 
-@functools.cache
+@once
 def hazm_normalizer() -> Callable[[str], str]:
     """hazm's own ``Normalizer().normalize`` (slow to build; for measurements and tests)."""
     normalizer: Callable[[str], str] = _hazm().Normalizer().normalize
     return normalizer
 
 
-@functools.cache
+@once
 def hazm_tokenizers() -> tuple[Callable[[str], list[str]], Callable[[str], list[str]]]:
     """hazm's ``sent_tokenize`` and ``word_tokenize`` (for measurements and tests)."""
     hazm = _hazm()

@@ -19,7 +19,6 @@
 from __future__ import annotations
 
 import datetime
-import functools
 from bisect import bisect_right
 from typing import Any, Final, Literal, Self
 
@@ -28,6 +27,7 @@ from persnews._datetext import (
     HIJRI_MONTHS,
 )
 from persnews._day import Day, integer
+from persnews._lazy import once
 from persnews.errors import (
     InputTypeError,
     InvalidDateError,
@@ -71,7 +71,7 @@ def _read(name: str) -> dict[int, int]:
     }
 
 
-@functools.cache
+@once
 def _months(calendar: str) -> _Months:
     if calendar == "umm_al_qura":
         starts = _read("hijri_umm_al_qura")

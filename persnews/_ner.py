@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any, Final, NamedTuple
 import attrs
 
 from persnews import _patterns
+from persnews._lazy import once
 from persnews.errors import PersnewsError
 
 if TYPE_CHECKING:
@@ -136,17 +137,14 @@ class _Model(NamedTuple):
 
 #: one sentence at a time through the shared tagger (crfsuite keeps it inside)
 _TAGGING = threading.Lock()
-#: the model is opened once, even when threads ask for it at the same moment
-_LOADING = threading.Lock()
 
 
 def _model() -> _Model:
     """The CRF tagger, opened once per process after its checksum is verified."""
-    with _LOADING:
-        return _open_model()
+    return _open_model()
 
 
-@functools.cache
+@once
 def _open_model() -> _Model:
     import pycrfsuite  # type: ignore[import-untyped]
 
@@ -187,7 +185,7 @@ def _attributes(model: bytes) -> frozenset[bytes]:
 # ---------------------------------------------------------------- word knowledge
 
 
-@functools.cache
+@once
 def _clusters() -> dict[str, tuple[str, ...]]:
     """Word -> cluster features, from data/ner_clusters.tsv (empty if absent)."""
     from persnews import _data
@@ -215,7 +213,7 @@ _END: Final[_Word] = ((), ((), (), (b"w+1=</s>",), (b"w+2=</s>",)), b"</s>")
 _Marks = tuple[tuple[bytes, bytes], tuple[bytes, bytes], tuple[bytes, bytes]]
 
 
-@functools.cache
+@once
 def _gazetteer() -> dict[str, list[tuple[tuple[str, ...], tuple[_Marks, ...]]]]:
     """First word -> (the entry's words, its marks), longest entries first, from
     every data/*.tsv with the gazetteer columns (labels and kinds: LOC, city)."""
@@ -259,7 +257,7 @@ def _surface_words(surface: str) -> tuple[str, ...]:
     return tuple(token.norm for token in tokenize(surface))
 
 
-@functools.cache
+@once
 def _lexicon() -> tuple[dict[str, tuple[str, ...]], dict[str, int]]:
     """hazm's parts of speech and word frequencies (read from its data files)."""
     from persnews import _hazm

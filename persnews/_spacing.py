@@ -17,6 +17,7 @@ from typing import Final, NamedTuple, TypeVar
 
 from persnews import _atoms, _hazm
 from persnews._atoms import CLOSING, NON_JOINING, OPENING, ZWNJ
+from persnews._lazy import once
 from persnews.text import Edit, EditList
 
 __all__ = ["edits"]
@@ -122,7 +123,7 @@ def _kept(items: list[T], keeps: list[tuple[int, int]], where: Callable[[T], int
     return kept
 
 
-@functools.cache
+@once
 def _joinable() -> tuple[frozenset[str], frozenset[str]]:
     """Compounds this step would join, and their first halves.
 
@@ -278,13 +279,13 @@ def _busy(items: list[_atoms.Atom], text: str, joined: dict[int, str]) -> list[i
     return busy
 
 
-@functools.cache
+@once
 def _left_triggers() -> frozenset[str]:
     """Words that may join the word after them."""
     return _joinable()[1] | frozenset(VERB_PREFIXES)
 
 
-@functools.cache
+@once
 def _quiet_words() -> frozenset[str]:
     """Known words that join nothing before them."""
     return _hazm.lexicon().attested_words - JOIN_AFTER

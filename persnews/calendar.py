@@ -33,6 +33,7 @@ from persnews._datetext import (
 )
 from persnews._day import Day, integer
 from persnews._hijri import HijriCalendar, HijriDate
+from persnews._lazy import once
 from persnews.errors import (
     InputTypeError,
     InvalidDateError,
@@ -115,41 +116,48 @@ _DAYS = 0
 _DATE: Final = datetime.date
 
 
+@once
 def _table() -> _Table:
+    """Load the Nowruz table and fill the fast paths' lookups (once, under a lock).
+
+    Everything is built aside and published with ``_DAYS`` last: a thread on a
+    fast path sees either nothing (and comes here, to wait) or all of it.
+    """
     global _TABLE, _FIRST_YEAR, _LOW, _DAYS
-    if _TABLE is None:
-        header, rows = _data.table("nowruz")
-        column = {name: index for index, name in enumerate(header)}
-        first = int(rows[0][column["year"]])
-        ordinals = [datetime.date.fromisoformat(row[column["nowruz"]]).toordinal() for row in rows]
-        leap = bytes(int(row[column["leap"]]) for row in rows)
-        ordinals.append(ordinals[-1] + 365 + leap[-1])
-        table = _Table(
-            first,
-            ordinals,
-            leap,
-            bytes(int(row[column["provisional"]]) for row in rows),
-        )
-        for index, nowruz in enumerate(ordinals[:-1]):
-            _MONTH_BASES[first + index] = tuple(nowruz + before - 1 for before in _BEFORE)
-            _MONTH_LENGTHS[first + index] = (0, *[31] * 6, *[30] * 5, 29 + leap[index])
-        bucket_count = ((ordinals[-1] - ordinals[0]) >> _BUCKET_BITS) + 1
-        index = 0
-        for bucket in range(bucket_count):
-            day = ordinals[0] + (bucket << _BUCKET_BITS)
-            while index + 1 < len(ordinals) and ordinals[index + 1] <= day:
-                index += 1
-            _BUCKETS.append(index)
-        _NOWRUZ[:] = [ordinal - ordinals[0] for ordinal in ordinals]
-        _YEARS[:] = [(first + index,) for index in range(len(leap))]
-        _FIRST_YEAR, _LOW, _DAYS = first, ordinals[0], ordinals[-1] - ordinals[0]
-        _YEARS.append((first + len(leap),))  # the year after the table, never returned
-        _BUCKET_NEXT[:] = [_NOWRUZ[index + 1] for index in _BUCKETS]
-        _BUCKET_START[:] = [_NOWRUZ[index] for index in _BUCKETS]
-        _BUCKET_NEXT_YEAR[:] = [_YEARS[index + 1] for index in _BUCKETS]
-        _BUCKET_YEAR[:] = [_YEARS[index] for index in _BUCKETS]
-        _TABLE = table
-    return _TABLE
+    header, rows = _data.table("nowruz")
+    column = {name: index for index, name in enumerate(header)}
+    first = int(rows[0][column["year"]])
+    ordinals = [datetime.date.fromisoformat(row[column["nowruz"]]).toordinal() for row in rows]
+    leap = bytes(int(row[column["leap"]]) for row in rows)
+    ordinals.append(ordinals[-1] + 365 + leap[-1])
+    table = _Table(first, ordinals, leap, bytes(int(row[column["provisional"]]) for row in rows))
+    bases: dict[int, tuple[int, ...]] = {}
+    lengths: dict[int, tuple[int, ...]] = {}
+    for index, nowruz in enumerate(ordinals[:-1]):
+        bases[first + index] = tuple(nowruz + before - 1 for before in _BEFORE)
+        lengths[first + index] = (0, *[31] * 6, *[30] * 5, 29 + leap[index])
+    buckets: list[int] = []
+    index = 0
+    for bucket in range(((ordinals[-1] - ordinals[0]) >> _BUCKET_BITS) + 1):
+        day = ordinals[0] + (bucket << _BUCKET_BITS)
+        while index + 1 < len(ordinals) and ordinals[index + 1] <= day:
+            index += 1
+        buckets.append(index)
+    offsets = [ordinal - ordinals[0] for ordinal in ordinals]
+    # the year after the table ends the list, never returned
+    years = [(first + index,) for index in range(len(leap) + 1)]
+    _BUCKETS[:] = buckets
+    _NOWRUZ[:] = offsets
+    _YEARS[:] = years
+    _BUCKET_NEXT[:] = [offsets[index + 1] for index in buckets]
+    _BUCKET_START[:] = [offsets[index] for index in buckets]
+    _BUCKET_NEXT_YEAR[:] = [years[index + 1] for index in buckets]
+    _BUCKET_YEAR[:] = [years[index] for index in buckets]
+    _MONTH_BASES.update(bases)  # before the lengths: the fast path looks at those first
+    _MONTH_LENGTHS.update(lengths)
+    _FIRST_YEAR, _LOW, _TABLE = first, ordinals[0], table
+    _DAYS = ordinals[-1] - ordinals[0]
+    return table
 
 
 def supported_years() -> range:
@@ -273,7 +281,7 @@ def _jalali_from_ordinal(ordinal: int) -> tuple[int, int, int]:
         if day >= start:
             return _BUCKET_NEXT_YEAR[bucket] + _MONTH_DAY[day - start]
         return _BUCKET_YEAR[bucket] + _MONTH_DAY[day - _BUCKET_START[bucket]]
-    if _TABLE is None:
+    if not _DAYS:  # nothing loaded yet (published last)
         _table()
         return _jalali_from_ordinal(ordinal)
     span = supported_years()

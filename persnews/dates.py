@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime
-import functools
 from bisect import bisect_left
 from collections.abc import Mapping
 from fractions import Fraction
@@ -43,6 +42,7 @@ from persnews._daterules import (
     year_of,
 )
 from persnews._datetext import GREGORIAN_MONTHS, fold
+from persnews._lazy import once
 from persnews.calendar import reference_date
 from persnews.errors import InvalidDateError
 from persnews.model import DateMention
@@ -172,7 +172,7 @@ _FINER: Final[Mapping[str, str]] = {
 }
 
 
-@functools.cache
+@once
 def _part_before() -> _patterns.Pattern:
     """A part of a period just before a mention («نیمه دوم», «اوایل», «پایان»)."""
     return _patterns.compile(rf"{part_words()}\s+(?:از\s+)?\Z", regex.VERSION1)

@@ -27,12 +27,12 @@ Mentions of one entity are then linked within the text: «لاوروف» after
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable, Sequence
 from typing import Final, NamedTuple
 
 from persnews import _data
 from persnews._datetext import month_keys
+from persnews._lazy import once
 from persnews.model import Entity, Token
 from persnews.normalize import as_document
 from persnews.text import NormalizedText
@@ -124,7 +124,7 @@ def _key(word: str) -> str:
     return word[: -len(EZAFE)] if word.endswith(EZAFE) and len(word) > len(EZAFE) + 1 else word
 
 
-@functools.cache
+@once
 def _gazetteer(names: tuple[str, ...]) -> _Gazetteer:
     entries: dict[tuple[str, ...], dict[str, _Entry]] = {}
     for name in names:
@@ -135,14 +135,14 @@ def _gazetteer(names: tuple[str, ...]) -> _Gazetteer:
     return _Gazetteer.of(entries)
 
 
-@functools.cache
+@once
 def _heads() -> dict[str, tuple[str, str]]:
     """Head word -> (label, kind)."""
     _header, rows = _data.table("entity_heads")
     return {head: (label, kind) for head, label, kind in rows}
 
 
-@functools.cache
+@once
 def _months() -> frozenset[str]:
     return frozenset(month_keys("jalali")) | frozenset(month_keys("gregorian"))
 

@@ -20,7 +20,6 @@ where persnews deliberately differs from hazm):
 
 from __future__ import annotations
 
-import functools
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from typing import Final
@@ -30,6 +29,7 @@ import regex
 
 from persnews import _patterns, _spacing
 from persnews._atoms import NON_JOINING
+from persnews._lazy import once
 from persnews.errors import check_text
 from persnews.text import Edit, NormalizedText, no_collection
 
@@ -79,7 +79,7 @@ HALF_SPACE_STAND_INS: Final = frozenset(
 LINE_BREAKS: Final = "\r\n|[\r\u2028\u2029\x0b\x0c\x85]"
 
 
-@functools.cache
+@once
 def _presentation_forms() -> tuple[dict[int, str], dict[str, str]]:
     """Arabic presentation forms from Unicode's compatibility decompositions.
 
@@ -126,7 +126,7 @@ def _regex_step(
 ) -> Step:
     """A step that replaces every match of ``pattern`` (compiled on first use)."""
 
-    @functools.cache
+    @once
     def compiled() -> _patterns.Pattern:
         return _patterns.compile(pattern if isinstance(pattern, str) else pattern(), regex.VERSION1)
 
@@ -150,7 +150,7 @@ def _translate_step(name: str, table: Callable[[], dict[int, str]]) -> Step:
     return Step(name, edits)
 
 
-@functools.cache
+@once
 def _letter_table() -> dict[int, str]:
     single, _ = _presentation_forms()
     return single | {ord(k): v for k, v in (LETTERS | DIGITS).items()}

@@ -14,7 +14,6 @@ percent signs are an open list, ``persnews/data/units.tsv``, generated from CLDR
 
 from __future__ import annotations
 
-import functools
 from bisect import bisect_right
 from collections.abc import Mapping
 from fractions import Fraction
@@ -24,6 +23,7 @@ import regex
 
 from persnews import _data, _patterns
 from persnews._datetext import fold, trie_pattern
+from persnews._lazy import once
 from persnews.errors import InvalidValueError, check_text
 from persnews.model import NumberKind, NumberMention
 from persnews.normalize import as_document, normalize
@@ -178,7 +178,7 @@ def _ordinals(word: str) -> list[str]:
     return forms
 
 
-@functools.cache
+@once
 def _words() -> dict[str, _Word]:
     """Folded number words (cardinal and ordinal) → what they are."""
     words: dict[str, _Word] = {}
@@ -209,7 +209,7 @@ def _flexible(word: str) -> str:
     return r"[ \u200c]?".join(regex.escape(part) for part in parts.split("|"))
 
 
-@functools.cache
+@once
 def _units() -> dict[str, tuple[str, NumberKind, str, int]]:
     """Folded unit surface → (name, kind, code, factor), from ``data/units.tsv``."""
     header, rows = _data.table("units")
@@ -226,7 +226,7 @@ def _units() -> dict[str, tuple[str, NumberKind, str, int]]:
     return units
 
 
-@functools.cache
+@once
 def _surfaces() -> tuple[str, ...]:
     """Unit surfaces as written in the table (not folded), longest first."""
     header, rows = _data.table("units")
@@ -239,7 +239,7 @@ def _alternation(words: list[str]) -> str:
     return trie_pattern(_flexible(word) for word in words)
 
 
-@functools.cache
+@once
 def ordinal_pattern() -> str:
     """A pattern for one ordinal number in words: «سوم», «چهل و هفتمین», «سی‌ام», «نخستین».
 
@@ -253,7 +253,7 @@ def ordinal_pattern() -> str:
     return rf"(?:(?:{cardinal}){join})*(?:{ordinal})"
 
 
-@functools.cache
+@once
 def _scanners() -> tuple[_patterns.Pattern, _patterns.Pattern, _patterns.Pattern]:
     """URLs and tags to skip, a run of number words, a unit after a number (compiled once)."""
     words = _words()
@@ -306,7 +306,7 @@ class _Atom(NamedTuple):
     folded: str
 
 
-@functools.cache
+@once
 def _grouped() -> _patterns.Pattern:
     return _patterns.compile(r"\d{1,3}(?:([,٬])\d{3})(?:\1\d{3})*(?:[.٫]\d+)?")
 
@@ -315,12 +315,12 @@ def _grouped() -> _patterns.Pattern:
 _POINT: Final = _patterns.compile(r"[.٫/]")
 
 
-@functools.cache
+@once
 def _plain() -> _patterns.Pattern:
     return _patterns.compile(r"\d+(?:[.٫/]\d+)?")
 
 
-@functools.cache
+@once
 def _ordinal_suffix() -> _patterns.Pattern:
     return _patterns.compile(r"(\d)(ا?مین|ام)$")
 
@@ -599,7 +599,7 @@ def _mention(
     )
 
 
-@functools.cache
+@once
 def _previous_word() -> _patterns.Pattern:
     return _patterns.compile(r"([\p{L}\u200c]+) $", regex.VERSION1)
 

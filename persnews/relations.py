@@ -33,13 +33,13 @@ and the mode (تلفنی، ویدئوکنفرانس) written in the clause.
 from __future__ import annotations
 
 import bisect
-import functools
 from collections.abc import Iterable, Sequence
 from typing import Final, NamedTuple, TypeVar
 
 import attrs
 
 from persnews import _data, _hazm
+from persnews._lazy import once
 from persnews.calendar import reference_date
 from persnews.dates import find_dates
 from persnews.entities import _gazetteer, _heads, _key, _name_end, find_entities, find_titles
@@ -230,7 +230,7 @@ def _forms(past: str, present: str) -> dict[tuple[str, ...], bool]:
     return forms
 
 
-@functools.cache
+@once
 def _verbs() -> dict[tuple[str, ...], _Verb]:
     """Token sequence -> verb, for every form of every verb in the table."""
     _header, rows = _data.table("relation_verbs")
@@ -249,7 +249,7 @@ def _verbs() -> dict[tuple[str, ...], _Verb]:
     return verbs
 
 
-@functools.cache
+@once
 def _words() -> dict[str, dict[tuple[str, ...], str]]:
     """kind -> phrase (as words) -> the phrase, from data/relation_words.tsv."""
     _header, rows = _data.table("relation_words")
@@ -264,7 +264,7 @@ def _single(kind: str) -> frozenset[str]:
     return frozenset(words[0] for words in _words()[kind] if len(words) == 1)
 
 
-@functools.cache
+@once
 def _phrases_by_first(kind: str) -> dict[str, tuple[tuple[str, ...], ...]]:
     """First word -> the phrases of ``kind`` starting with it, longest first."""
     index: dict[str, list[tuple[str, ...]]] = {}
@@ -283,7 +283,7 @@ def _phrase_at(kind: str, words: Sequence[str], i: int) -> int:
     return 0
 
 
-@functools.cache
+@once
 def _org_heads() -> frozenset[str]:
     """Head words that open an organization's name («وزارت», «سازمان»)."""
     return frozenset(head for head, (label, _kind) in _heads().items() if label == "ORG")
@@ -465,7 +465,7 @@ def _all_titles(context: _Context) -> list[_Title]:
     return found
 
 
-@functools.cache
+@once
 def _plural_titles() -> dict[str, str]:
     """Plural of a one-word title -> the title: «سخنگویان» → «سخنگو»."""
     plurals: dict[str, str] = {}
@@ -819,7 +819,7 @@ def _person_subject(context: _Context, lo: int, hi: int) -> Argument | None:
 # -- quotes ------------------------------------------------------------------------------
 
 
-@functools.cache
+@once
 def _verb_starts() -> dict[str, int]:
     """First word of a verb form -> the longest form starting with it."""
     longest: dict[str, int] = {}

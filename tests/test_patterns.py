@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import pickle
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -96,6 +97,16 @@ def test_a_runaway_pattern_raises_a_clear_error(tight: None, call: Callable[...,
     assert "smaller pieces" in str(error)
     assert error.__cause__ is None
     assert error.__suppress_context__
+
+
+def test_work_between_matches_is_not_charged_to_the_pattern(tight: None) -> None:
+    pattern = _patterns.compile(r"\w+")
+    count = 0
+    for _ in pattern.finditer("یک دو سه چهار"):
+        deadline = time.process_time() + 0.04  # the caller works longer than the limit
+        while time.process_time() < deadline:
+            count += 1
+    assert count
 
 
 def test_the_limit_grows_with_the_text(monkeypatch: pytest.MonkeyPatch) -> None:
