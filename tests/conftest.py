@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import strategies  # noqa: F401  (registers and loads the hypothesis profiles)
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("PERSNEWS_SHARED", ROOT.parent / "shared"))

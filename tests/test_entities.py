@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
-from strategies import texts
+from hypothesis import given
+from strategies import examples, texts
 
 from persnews import (
     Entity,
@@ -110,7 +110,7 @@ def test_bad_input() -> None:
         find_titles(b"\xd8\xa7")  # type: ignore[arg-type]
 
 
-@settings(max_examples=150, deadline=None)
+@examples(150)
 @given(texts)
 def test_offsets_index_the_original(text: str) -> None:
     for entity in find_entities(text) + find_titles(text):

@@ -14,8 +14,8 @@ from typing import Any
 
 import pytest
 from conftest import script, shared_path
-from hypothesis import HealthCheck, given, settings
-from strategies import texts
+from hypothesis import given
+from strategies import examples, texts
 
 import persnews
 from persnews import Article, InputTypeError, InvalidValueError, analyze, export
@@ -658,7 +658,7 @@ def test_jsonl_wrong_arguments(article: Article, tmp_path: Path) -> None:
 # ---------------------------------------------------------------- properties
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@examples(150)
 @given(texts)
 def test_export_and_import_keep_every_span(text: str) -> None:
     article = analyze(text, published="2023-10-09")

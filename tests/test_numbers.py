@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
-from strategies import texts
+from strategies import examples, texts
 
 from persnews import _data, normalize
 from persnews._datetext import fold
@@ -234,7 +234,7 @@ def test_mention_round_trip() -> None:
         NumberMention.from_dict({**mention.to_dict(), "kind": "date"})
 
 
-@settings(max_examples=300, deadline=None)
+@examples(300)
 @given(texts)
 def test_find_numbers_spans(text: str) -> None:
     found = find_numbers(text)
@@ -316,7 +316,7 @@ def test_number_to_words_helper(n: int, words: str) -> None:
     assert number_to_words(n) == words
 
 
-@settings(max_examples=300, deadline=None)
+@examples(300)
 @given(
     st.integers(min_value=0, max_value=10**12),
     st.sampled_from([" و ", "\u200cو\u200c", " و", "\u200cو"]),

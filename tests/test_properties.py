@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+import functools
+import json
 import os
+import random
+import subprocess
+import sys
+from collections.abc import Iterator
+from importlib import resources
+from pathlib import Path
+from typing import Any
 
-from hypothesis import given, settings
+import attrs
+import pytest
+from hypothesis import given
 from hypothesis import strategies as st
-from strategies import texts
+from strategies import examples, texts
 
 import persnews
-
-settings.register_profile("ci", max_examples=300, deadline=None)
-settings.register_profile("deep", max_examples=5000, deadline=None)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @given(texts)
@@ -91,3 +98,125 @@ def test_atom_list_equals_the_scanner(text: str, start: int) -> None:
             for m in _atoms.atom_pattern().finditer(candidate, begin)
         ]
         assert _atoms.atom_list(candidate, begin) == scanned
+
+
+# ------------------------------------------------------------ the whole analysis
+
+PUBLISHED = "1402/07/17"
+
+
+def _records(value: object) -> Iterator[object]:
+    """Every attrs record reachable from ``value`` (through records, lists, tuples)."""
+    if attrs.has(type(value)):
+        yield value
+        for field in attrs.fields(type(value)):
+            yield from _records(getattr(value, field.name))
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _records(item)
+
+
+def _json_spans(value: object) -> Iterator[dict[str, Any]]:
+    """Every JSON object with start, end and text."""
+    if isinstance(value, dict):
+        if {"start", "end", "text"} <= value.keys():
+            yield value
+        for item in value.values():
+            yield from _json_spans(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _json_spans(item)
+
+
+@functools.cache
+def _validator() -> Any:
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads(
+        resources.files("persnews").joinpath("data", "article.schema.json").read_text("utf-8")
+    )
+    return jsonschema.Draft202012Validator(schema)
+
+
+@given(texts)
+def test_analyze_every_span_indexes_the_original(text: str) -> None:
+    article = persnews.analyze(text, published=PUBLISHED)
+    assert article.text == text
+    spans = [r for r in _records(article) if all(hasattr(r, a) for a in ("start", "end", "text"))]
+    for span in spans:
+        start, end = span.start, span.end  # type: ignore[attr-defined]
+        assert 0 <= start <= end <= len(text)
+        assert text[start:end] == span.text, type(span).__name__  # type: ignore[attr-defined]
+    data = article.to_dict()
+    json_spans = list(_json_spans(data))
+    assert len(json_spans) >= len(spans) - len(article.tokens) - len(article.sentences)
+    for span in json_spans:
+        assert text[span["start"] : span["end"]] == span["text"]
+
+
+@examples(40)
+@given(texts)
+def test_to_dict_is_json_that_follows_the_schema(text: str) -> None:
+    article = persnews.analyze(text, published=PUBLISHED)
+    data = article.to_dict()
+    encoded = json.dumps(data, ensure_ascii=False, allow_nan=False)
+    assert json.loads(encoded) == data
+    errors = [error.message for error in _validator().iter_errors(data)]
+    assert errors == []
+    assert article.to_json() == persnews.analyze(text, published=PUBLISHED).to_json()
+
+
+@examples(80)
+@given(texts)
+def test_every_public_function_takes_any_text(text: str) -> None:
+    """Nothing raises on any str; every view of an article is produced."""
+    article = persnews.analyze(text, published=PUBLISHED)
+    assert persnews.find_dates(text) is not None
+    assert persnews.find_numbers(text) == persnews.find_numbers(persnews.normalize(text))
+    assert persnews.find_entities(text) == list(article.entities)
+    assert persnews.find_titles(text) == list(article.titles)
+    relations = persnews.find_relations(text, published=PUBLISHED)
+    assert (relations.roles, relations.quotes) == (article.roles, article.quotes)
+    assert isinstance(persnews.render(article), str)
+    assert isinstance(persnews.render_mentions(list(article.dates), text=text), str)
+    assert isinstance(persnews.to_conll(article), str)
+    assert isinstance(persnews.to_brat(article)[1], str)
+    assert isinstance(persnews.to_displacy(article), dict)
+
+
+def test_output_is_the_same_in_other_processes_and_hash_seeds() -> None:
+    """The same texts analyzed in fresh interpreters with different PYTHONHASHSEED
+    (and here) give byte-identical JSON."""
+    texts_ = _deterministic_texts(120)
+    program = (
+        "import json, sys, persnews\n"
+        "texts = json.loads(sys.stdin.read())\n"
+        f"found = [persnews.analyze(t, published={PUBLISHED!r}).to_json() for t in texts]\n"
+        "print(json.dumps(found))"
+    )
+    here = [persnews.analyze(t, published=PUBLISHED).to_json() for t in texts_]
+    for seed in ("0", "1", "4242", "random"):
+        done = subprocess.run(
+            [sys.executable, "-c", program],
+            input=json.dumps(texts_),
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            timeout=300,
+            check=True,
+        )
+        assert json.loads(done.stdout) == here, f"PYTHONHASHSEED={seed}"
+
+
+def _deterministic_texts(count: int) -> list[str]:
+    """Texts from a seeded generator over the same pieces the strategies use: Persian
+    words and dates, hostile characters, and sentences of the example article."""
+    from strategies import _PIECES, PERSIAN_ALPHABET
+
+    example = (Path(__file__).parent.parent / "examples" / "article.txt").read_text("utf-8")
+    pool = [*_PIECES, *PERSIAN_ALPHABET, *example.split(), "\u2067", "\u2069", "😀", "\ud800"]
+    generator = random.Random(20261125)
+    texts_ = [example]
+    for _ in range(count - 1):
+        texts_.append("".join(generator.choice(pool) for _ in range(generator.randint(0, 60))))
+    return texts_

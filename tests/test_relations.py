@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 from conftest import script
-from hypothesis import given, settings
-from strategies import texts
+from hypothesis import given
+from strategies import examples, texts
 
 import persnews
 from persnews import _hazm, relations
@@ -320,7 +320,7 @@ def _spans(record: Any) -> list[tuple[int, int]]:
     return spans
 
 
-@settings(max_examples=60, deadline=None)
+@examples(60)
 @given(texts)
 def test_every_span_indexes_the_original(text: str) -> None:
     result = persnews.find_relations(text)
