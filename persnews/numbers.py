@@ -311,6 +311,10 @@ def _grouped() -> _patterns.Pattern:
     return _patterns.compile(r"\d{1,3}(?:([,٬])\d{3})(?:\1\d{3})*(?:[.٫]\d+)?")
 
 
+#: the longest digit token read as a number, separators included (10^24 rials is far
+#: more than the world's money)
+_MAX_DIGITS: Final = 40
+
 #: the decimal point (or the slash of a fraction) in a digit token
 _POINT: Final = _patterns.compile(r"[.٫/]")
 
@@ -332,6 +336,8 @@ def _digits(text: str) -> tuple[int | Fraction, bool, bool] | None:
     if suffix:
         text, ordinal = text[: suffix.start(2)], True
     text = text.translate(_TO_LATIN)
+    if len(text) > _MAX_DIGITS:
+        return None  # a code or a hash, not a quantity (and int() refuses 4,300 digits)
     if _plain().fullmatch(text):
         integer = _POINT.split(text)[0]
         if len(integer) > 1 and integer[0] == "0":

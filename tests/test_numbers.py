@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from strategies import examples, texts
 
+import persnews
 from persnews import _data, normalize
 from persnews._datetext import fold
 from persnews.errors import InputTypeError, InvalidValueError
@@ -372,3 +373,17 @@ def test_every_unit_is_found_after_a_number() -> None:
     for surface, name, kind, *_ in rows:
         found = find_numbers(f"مقدار ۱۲ {surface} است")
         assert [(m.text, m.unit, m.kind) for m in found] == [(f"۱۲ {surface}", name, kind)], surface
+
+
+@pytest.mark.parametrize("text", ["1" * 5000, "۱" * 41, "1,000" * 2000, "1" * 3000 + ".5"])
+def test_a_huge_digit_run_is_a_code_not_a_number(text: str) -> None:
+    """int() refuses 4,300 digits: a 10,000-digit run raised ValueError from analyze()
+    (found by the adversarial-input benchmark)."""
+    assert find_numbers(text) == []
+    assert persnews.analyze(text).numbers == ()
+    with pytest.raises(ValueError, match="invalid text"):
+        parse_number(text)
+
+
+def test_forty_digits_are_still_a_number() -> None:
+    assert [m.value for m in find_numbers("1" * 40)] == [int("1" * 40)]
