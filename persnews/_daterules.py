@@ -212,6 +212,11 @@ def _unit(name: str) -> tuple[str, int]:
 # -- numbers, days, months ----------------------------------------------------------------
 
 
+#: the most number words after the first in one number, and items in one list or duration
+_MOST_WORDS: Final = 20
+_MOST_ITEMS: Final = 31
+
+
 @once
 def _cardinal_words() -> str:
     """A run of number words («دویست و سی و چهار», «دوهزاروپنج») or digits."""
@@ -219,7 +224,9 @@ def _cardinal_words() -> str:
     word = _alternation([*small, *SCALES])
     scale = _alternation(list(SCALES))
     join = rf"(?:{_H}و{_H}| ?(?={scale}))"
-    return rf"(?:{word})(?:{join}(?:{word}))*"
+    # bounded: the longest number in words has 15 («نهصد و نود و نه میلیارد و …»); an
+    # unbounded run made every position scan to the end of «بیست و بیست و …» (quadratic)
+    return rf"(?:{word})(?:{join}(?:{word})){{0,{_MOST_WORDS}}}"
 
 
 @once
@@ -300,7 +307,7 @@ def _year_pattern() -> str:
 def _listed(item: str) -> str:
     """``item``, or a list of them: «۱۵ و ۱۶», «۱۵، ۱۶ و ۱۷», «۱۰ تا ۱۵», «مهر - آبان»."""
     return (
-        rf"{item}(?:(?:\s*[،,]\s*{item})*\s+و\s*{item}"
+        rf"{item}(?:(?:\s*[،,]\s*{item}){{0,{_MOST_ITEMS}}}\s+و\s*{item}"
         rf"|\s*(?:{RANGE_WORDS})\s*{item})?"
     )
 
@@ -1025,7 +1032,8 @@ def rules() -> tuple[Rule, ...]:
     )
     months = (
         rf"{_W}(?P<month>{safe}){suffix}"
-        rf"(?:(?:\s*[،,]\s*(?P<month>{month}){suffix})*\s+و\s*(?P<month>{month}){suffix}"
+        rf"(?:(?:\s*[،,]\s*(?P<month>{month}){suffix}){{0,{_MOST_ITEMS}}}"
+        rf"\s+و\s*(?P<month>{month}){suffix}"
         rf"|\s*(?:{RANGE_WORDS})\s*(?P<month>{month}){suffix})"
         rf"(?:{year_after})?{_E}"
     )
@@ -1113,7 +1121,8 @@ def rules() -> tuple[Rule, ...]:
         rf"(?:\s+(?P<when>جاری))?(?!\s*(?:\d|گذشته|آینده|قبل|بعد|پیش))(?![\w\d]|{_H}(?:ها|ی\s))"
     )
     item = _patterns.compile(r"\(\?P<\w+>").sub("(?:", _duration_item())
-    durations = rf"{_W}(?P<whole>{item}(?:\s*و\s*{item})*)(?:ه|ی|گی)?(?:\u200c(?:ست|است|ای))?{_E}"
+    whole = rf"(?P<whole>{item}(?:\s*و\s*{item}){{0,{_MOST_ITEMS}}})"
+    durations = rf"{_W}{whole}(?:ه|ی|گی)?(?:\u200c(?:ست|است|ای))?{_E}"
     sets = (
         rf"{_W}(?:هر\s+(?:(?P<count>{_count()})\s+)?(?P<unit>{units})"
         rf"|(?P<unit2>روز|هفته|ماه|سال)(?:{_H}ای|ی)\s+(?:{_count()})\s+(?:بار|مرتبه|دفعه|نوبت)"

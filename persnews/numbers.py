@@ -250,7 +250,9 @@ def ordinal_pattern() -> str:
     cardinal = _alternation([w for w, info in words.items() if not info.ordinal])
     ordinal = _alternation([w for w, info in words.items() if info.ordinal])
     join = r"[ \u200c]*و[ \u200c]*"
-    return rf"(?:(?:{cardinal}){join})*(?:{ordinal})"
+    # bounded (an ordinal has at most 15 words before the last): unbounded, every
+    # position of «دو و دو و …» scanned to the end (quadratic)
+    return rf"(?:(?:{cardinal}){join}){{0,20}}(?:{ordinal})"
 
 
 @once
