@@ -17,6 +17,7 @@ from persnews.entities import find_entities, find_titles
 from persnews.errors import (
     InputTypeError,
     InvalidDateError,
+    InvalidOffsetError,
     InvalidValueError,
     PersnewsError,
     UnsupportedDateError,
@@ -101,6 +102,7 @@ __all__ = [
     "HijriDate",
     "InputTypeError",
     "InvalidDateError",
+    "InvalidOffsetError",
     "InvalidValueError",
     "JalaliDate",
     "Meeting",
