@@ -34,6 +34,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import unicodedata
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from typing import IO, Any, Final, Literal, cast
 
@@ -198,9 +199,10 @@ def from_conll(
     have ``canonical`` the normalized text, ``source`` ``"rule"`` and ``score``
     1.0; ``published`` is None.
 
-    A tag that does not parse, an ``I-`` that continues nothing, a token
-    not found in ``text`` raise :class:`~persnews.InvalidValueError` naming
-    the line.
+    Blank data (spaces and invisible marks only) gives an empty article.  A
+    tag that does not parse, an ``I-`` that continues nothing, a token not
+    found in ``text`` raise :class:`~persnews.InvalidValueError` naming the
+    line.
 
     >>> article = from_conll("علی\\tB-PER\\nآمد\\tO\\n\\nرفت\\tO\\n")
     >>> article.text
@@ -218,6 +220,8 @@ def from_conll(
     if sep is not None and (not check_text(sep, "sep") or "\n" in sep):
         raise InvalidValueError(field="sep", value=sep, valid="None or a separator such as '|'")
     policy = _unknown(unknown)
+    if all(c.isspace() or unicodedata.category(c) == "Cf" for c in data):
+        data = ""  # only spaces and invisible marks (ZWNJ, bidi marks): blank, no rows
     with no_collection():  # a corpus makes millions of small records, none in a cycle
         sentences = _conll.rows(data, sep)
         for sentence in sentences:  # tags are checked before any text work
