@@ -17,6 +17,7 @@ from persnews.entities import find_entities, find_titles
 from persnews.errors import (
     InputTypeError,
     InvalidDateError,
+    InvalidOffsetError,
     InvalidValueError,
     MatchTimeoutError,
     PersnewsError,
@@ -102,6 +103,7 @@ __all__ = [
     "HijriDate",
     "InputTypeError",
     "InvalidDateError",
+    "InvalidOffsetError",
     "InvalidValueError",
     "JalaliDate",
     "MatchTimeoutError",

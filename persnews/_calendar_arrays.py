@@ -13,7 +13,12 @@ from typing import TYPE_CHECKING, Any, Final
 
 from persnews import calendar as _calendar
 from persnews._lazy import once
-from persnews.errors import InputTypeError, InvalidDateError, UnsupportedDateError
+from persnews.errors import (
+    InputTypeError,
+    InvalidDateError,
+    InvalidValueError,
+    UnsupportedDateError,
+)
 
 if TYPE_CHECKING:
     import numpy as np
@@ -83,6 +88,8 @@ def _integer_array(values: Any, name: str) -> npt.NDArray[np.int64]:
     import numpy as np
 
     array = np.asarray(values)
+    if array.size == 0:  # [] is an array of floats, and holds no bad date
+        return array.astype(np.int64)
     if array.dtype == np.bool_ or not np.issubdtype(array.dtype, np.integer):
         raise InputTypeError(
             argument=name, expected="an array of integers", got=f"an array of {array.dtype}"
@@ -113,11 +120,19 @@ def to_gregorian_array(years: Any, months: Any, days: Any) -> npt.NDArray[np.dat
     import numpy as np
 
     tables = _tables()
-    years, months, days = np.broadcast_arrays(
+    arrays = (
         _integer_array(years, "years"),
         _integer_array(months, "months"),
         _integer_array(days, "days"),
     )
+    try:
+        years, months, days = np.broadcast_arrays(*arrays)
+    except ValueError:
+        raise InvalidValueError(
+            field="shapes of years, months, days",
+            value=tuple(array.shape for array in arrays),
+            valid="arrays of one shape (or shapes that broadcast together)",
+        ) from None
     if years.size == 0:
         return np.empty(years.shape, dtype="datetime64[D]")
     span = _calendar.supported_years()
@@ -158,6 +173,30 @@ def to_gregorian_array(years: Any, months: Any, days: Any) -> npt.NDArray[np.dat
     return converted
 
 
+def _check_dates(array: npt.NDArray[Any]) -> None:
+    """Every element of an object array is a date: ``astype`` would read None as
+    ``NaT``, an int as days since 1970 and a string as an ISO date."""
+    import datetime
+
+    import numpy as np
+
+    if array.ndim == 0 and not isinstance(array[()], datetime.date | np.datetime64):
+        raise InputTypeError(
+            argument="dates",
+            expected="an array of numpy datetime64 or datetime.date",
+            got=type(array[()]).__name__,
+        )
+    is_date = np.frompyfunc(lambda value: isinstance(value, datetime.date | np.datetime64), 1, 1)
+    bad = ~is_date(array).astype(bool)
+    if bad.any():
+        where = _first(bad)
+        raise InputTypeError(
+            argument=f"dates{list(where)}",
+            expected="a datetime.date or numpy datetime64",
+            got=type(array[where]).__name__,
+        )
+
+
 def to_jalali_array(
     dates: Any,
 ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64]]:
@@ -179,6 +218,7 @@ def to_jalali_array(
     tables = _tables()
     array = np.asarray(dates)
     if array.dtype == object:
+        _check_dates(array)
         array = array.astype("datetime64[D]")
     if not np.issubdtype(array.dtype, np.datetime64):
         raise InputTypeError(

@@ -9,22 +9,13 @@ text, ``timedelta`` arithmetic and ordering — follows from those here.
 from __future__ import annotations
 
 import datetime
-import operator
 from typing import Any, ClassVar, Self
 
 from persnews._datetext import DIGIT_SCRIPTS, WEEKDAYS, Calendar, Digits, parse_parts, to_digits
 from persnews.errors import InputTypeError, InvalidDateError, InvalidValueError
+from persnews.errors import check_int as integer
 
 __all__ = ["Day", "integer"]
-
-
-def integer(value: object, field: str) -> int:
-    """``value`` as an int: ints and integer-like objects (numpy), not bools or floats."""
-    if type(value) is int:
-        return value
-    if isinstance(value, bool) or not hasattr(value, "__index__"):
-        raise InputTypeError(argument=field, expected="an int", got=type(value).__name__)
-    return operator.index(value)
 
 
 class Day:

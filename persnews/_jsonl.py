@@ -11,6 +11,7 @@ job.
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 from collections.abc import Iterator
@@ -21,7 +22,7 @@ import attrs
 
 from persnews.batch import _Task, outcomes, task
 from persnews.calendar import reference_date
-from persnews.errors import InvalidValueError, PersnewsError
+from persnews.errors import InvalidValueError, PersnewsError, convert_advice
 
 __all__ = ["analyze_jsonl"]
 
@@ -64,10 +65,16 @@ def analyze_jsonl(
     default = reference_date(published)
     if workers < 1:
         raise InvalidValueError(field="--workers", value=workers, valid="a number >= 1")
-    done = _done(Path(out)) if out not in (None, "-") else set()
     stream = sys.stdin.buffer if source == "-" else _open(source)
+    try:  # a bad input or output changes nothing: checked before OUT is touched
+        _check_not_utf16(stream, source)
+        done = _done(Path(out)) if out not in (None, "-") else set()
+        sink = sys.stdout if out in (None, "-") else _sink(out)
+    except BaseException:
+        if source != "-":
+            stream.close()
+        raise
     total = None if source == "-" else _count_lines(Path(source))
-    sink = sys.stdout if out in (None, "-") else open(out, "a", encoding="utf-8")  # noqa: SIM115
     name = "<stdin>" if source == "-" else source
     with (
         stream,
@@ -117,6 +124,26 @@ def _open(source: str) -> IO[bytes]:
         ) from None
 
 
+def _check_not_utf16(stream: IO[bytes], source: str) -> None:
+    """A whole file in UTF-16 is one error, not a bad record on every line."""
+    head = stream.peek(2)[:2] if isinstance(stream, io.BufferedReader) else b""
+    if head in (b"\xff\xfe", b"\xfe\xff"):
+        raise InvalidValueError(
+            field="--jsonl",
+            value=source,
+            valid=f"UTF-8 JSON Lines (it is UTF-16; {convert_advice(head)})",
+        )
+
+
+def _sink(out: str) -> IO[str]:
+    try:
+        return open(out, "a", encoding="utf-8")
+    except OSError as error:
+        raise InvalidValueError(
+            field="--out", value=out, valid=f"a file that can be written ({error.strerror})"
+        ) from None
+
+
 def _count_lines(path: Path) -> int:
     """The lines of ``path`` (the progress bar's total), counted a megabyte at a time."""
     lines, last = 0, b"\n"
@@ -129,26 +156,47 @@ def _count_lines(path: Path) -> int:
 
 def _done(path: Path) -> set[Any]:
     """The ids ``path`` already holds.  A last line cut short (the run before
-    was killed while writing it) is removed so the next record starts clean."""
-    if not path.exists():
+    was killed while writing it) is removed so the next record starts clean.
+    A file that is not JSON Lines (swapped arguments, say) is refused untouched."""
+    if not path.is_file():  # new, or not a file: opening it for writing says so
         return set()
     done: set[Any] = set()
     keep = 0  # bytes of whole lines
-    with path.open("rb") as stream:
-        for line in stream:
-            if not line.endswith(b"\n"):
-                break
-            keep += len(line)
-            try:
-                record = json.loads(line)
-            except ValueError:
-                continue
-            if isinstance(record, dict) and "id" in record:
-                done.add(_key(record["id"]))
+    try:
+        with path.open("rb") as stream:
+            for number, line in enumerate(stream, start=1):
+                if not line.endswith(b"\n"):
+                    if not line.lstrip().startswith(b"{"):
+                        raise _not_ours(path, number)
+                    break
+                keep += len(line)
+                if not line.strip():
+                    continue
+                try:
+                    record = json.loads(line)
+                except ValueError:
+                    raise _not_ours(path, number) from None
+                if not isinstance(record, dict):
+                    raise _not_ours(path, number)
+                if "id" in record:
+                    done.add(_key(record["id"]))
+    except OSError as error:
+        raise InvalidValueError(
+            field="--out", value=str(path), valid=f"a file that can be read ({error.strerror})"
+        ) from None
     if keep < path.stat().st_size:
         with path.open("r+b") as stream:
             stream.truncate(keep)
     return done
+
+
+def _not_ours(path: Path, number: int) -> InvalidValueError:
+    return InvalidValueError(
+        field="--out",
+        value=str(path),
+        valid=f"a JSON Lines file this command wrote, to resume (line {number} is not one); "
+        "give a new file name",
+    )
 
 
 def _key(value: Any) -> Any:
@@ -166,7 +214,11 @@ def _tasks(stream: IO[bytes], published: Any, done: set[Any], report: _Report) -
         try:
             line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
         except UnicodeDecodeError as error:
-            report.bad(number, f"not UTF-8 (byte 0x{raw[error.start]:02x} at column {error.start})")
+            report.bad(
+                number,
+                f"not UTF-8 (byte 0x{raw[error.start]:02x} at column {error.start}); "
+                + convert_advice(raw),
+            )
             continue
         try:
             record = json.loads(line)

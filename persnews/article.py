@@ -38,8 +38,10 @@ from persnews.model import (
     Sentence,
     Token,
     _attribution_tuple,
+    _date,
     _date_tuple,
     _entity_tuple,
+    _fields,
     _meeting_tuple,
     _number_tuple,
     _quote_tuple,
@@ -126,12 +128,14 @@ class Article:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Article:
         """Build an article back from :meth:`to_dict` output."""
-        published = data.get("published")
+        _fields(data, "Article", ("text", "sentences"))
+        check_text(data["text"], 'article "text"')
+        published = _date(data.get("published") or None, "published")
         dates = tuple(DateMention.from_dict(d) for d in data.get("dates", ()))
         entities = tuple(Entity.from_dict(e) for e in data.get("entities", ()))
         return cls(
             text=data["text"],
-            published=datetime.date.fromisoformat(published) if published else None,
+            published=published,
             sentences=tuple(Sentence.from_dict(s) for s in data["sentences"]),
             dates=dates,
             numbers=tuple(NumberMention.from_dict(n) for n in data.get("numbers", ())),

@@ -25,7 +25,7 @@ import attrs
 
 from persnews.article import Article, analyze
 from persnews.calendar import reference_date
-from persnews.errors import InputTypeError, InvalidValueError
+from persnews.errors import InputTypeError, InvalidValueError, check_int
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -223,9 +223,10 @@ def pipe(
             expected="an iterable of texts or records (wrap a single text in a list)",
             got=type(items).__name__,
         )
-    if not isinstance(workers, int) or isinstance(workers, bool) or workers < 1:
+    workers, batch_size = check_int(workers, "workers"), check_int(batch_size, "batch_size")
+    if workers < 1:
         raise InvalidValueError(field="workers", value=workers, valid="an int >= 1")
-    if not isinstance(batch_size, int) or isinstance(batch_size, bool) or batch_size < 1:
+    if batch_size < 1:
         raise InvalidValueError(field="batch_size", value=batch_size, valid="an int >= 1")
     import multiprocessing
 

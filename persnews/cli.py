@@ -20,7 +20,7 @@ from typing import NoReturn, TextIO
 
 from persnews import __version__
 from persnews.article import Article, analyze
-from persnews.errors import PersnewsError
+from persnews.errors import PersnewsError, convert_advice
 from persnews.model import Argument, DateMention, Meeting, on_both_calendars
 
 __all__ = ["main"]
@@ -117,7 +117,7 @@ def _read(name: str) -> str:
         label = "standard input" if name == "-" else name
         raise _CommandError(
             f"persnews: {label} is not UTF-8 text (byte 0x{data[error.start]:02x} at offset "
-            f"{error.start}); convert it first, e.g. iconv -f WINDOWS-1256 -t UTF-8"
+            f"{error.start}); {convert_advice(data)}"
         ) from None
 
 

@@ -35,7 +35,7 @@ import regex
 from persnews import _patterns
 from persnews._style import STYLE
 from persnews.article import Article
-from persnews.errors import InputTypeError, InvalidValueError
+from persnews.errors import InputTypeError, InvalidValueError, check_iterable
 from persnews.model import (
     Argument,
     DateMention,
@@ -594,15 +594,13 @@ def render_mentions(
     >>> "2023-10-09 = 1402-07-17 AP" in html
     True
     """
-    items = list(mentions) if not isinstance(mentions, (str, bytes)) else [mentions]
+    records = "Span, Token, Sentence, DateMention, NumberMention or Entity records"
+    items = list(check_iterable(mentions, "mentions", f"an iterable of {records}"))
     for item in items:
         if not isinstance(item, _MENTION_TYPES):
             hint = "; use render() for an Article" if isinstance(item, Article) else ""
             raise InputTypeError(
-                argument="mentions",
-                expected="Span, Token, Sentence, DateMention, NumberMention or Entity records"
-                + hint,
-                got=type(item).__name__,
+                argument="mentions", expected=records + hint, got=type(item).__name__
             )
     original = text.original if isinstance(text, NormalizedText) else text
     if original is not None and not isinstance(original, str):

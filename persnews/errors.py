@@ -14,6 +14,8 @@ text must be str, not bytes; decode it first, e.g. data.decode("utf-8")
 
 from __future__ import annotations
 
+import operator
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attrs
@@ -21,6 +23,7 @@ import attrs
 __all__ = [
     "InputTypeError",
     "InvalidDateError",
+    "InvalidOffsetError",
     "InvalidValueError",
     "MatchTimeoutError",
     "PersnewsError",
@@ -80,6 +83,17 @@ class InvalidDateError(InvalidValueError):
     """
 
 
+class InvalidOffsetError(InvalidValueError, IndexError):
+    """An offset or span outside the text it indexes (also an ``IndexError``).
+
+    >>> from persnews import normalize
+    >>> normalize("سلام").to_original(0, 9)
+    Traceback (most recent call last):
+    ...
+    persnews.errors.InvalidOffsetError: invalid span (0, 9): expected 0 <= start <= end <= 4 (offsets into the normalized text)
+    """  # noqa: E501
+
+
 class UnsupportedDateError(InvalidDateError):
     """A date that exists but lies outside the range a calendar table covers.
 
@@ -119,3 +133,30 @@ def check_text(text: object, argument: str = "text") -> str:
     if isinstance(text, str):
         return text
     raise InputTypeError(argument=argument, expected="str", got=type(text).__name__)
+
+
+def check_int(value: object, argument: str) -> int:
+    """``value`` as an int: ints and integer-like objects (numpy), not bools or floats."""
+    if type(value) is int:
+        return value
+    if isinstance(value, bool) or not hasattr(value, "__index__"):
+        raise InputTypeError(argument=argument, expected="an int", got=type(value).__name__)
+    return operator.index(value)
+
+
+def check_iterable(value: object, argument: str, expected: str) -> Iterable[Any]:
+    """``value`` if it is an iterable of items; a single ``str``, ``bytes`` or
+    ``dict`` (iterable, but one thing) raises :class:`InputTypeError` as well."""
+    if isinstance(value, str | bytes | bytearray | Mapping) or not isinstance(value, Iterable):
+        raise InputTypeError(argument=argument, expected=expected, got=type(value).__name__)
+    return value
+
+
+#: the byte-order marks of UTF-16
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def convert_advice(data: bytes) -> str:
+    """What to do with ``data`` that is not UTF-8: the iconv command that converts it."""
+    source = "UTF-16" if data.startswith(_UTF16_BOMS) else "WINDOWS-1256"
+    return f"convert it first, e.g. iconv -f {source} -t UTF-8"

@@ -34,13 +34,20 @@ from __future__ import annotations
 import io
 import json
 import os
-from collections.abc import Iterable, Iterator, Sequence
-from typing import IO, Any, Final, Literal
+import unicodedata
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from typing import IO, Any, Final, Literal, cast
 
 from persnews import _brat, _conll
 from persnews.article import Article
 from persnews.calendar import reference_date
-from persnews.errors import InputTypeError, InvalidValueError, check_text
+from persnews.errors import (
+    InputTypeError,
+    InvalidValueError,
+    check_iterable,
+    check_text,
+    convert_advice,
+)
 from persnews.model import DateMention, Entity, NumberMention
 from persnews.text import no_collection
 
@@ -192,9 +199,10 @@ def from_conll(
     have ``canonical`` the normalized text, ``source`` ``"rule"`` and ``score``
     1.0; ``published`` is None.
 
-    A tag that does not parse, an ``I-`` that continues nothing, a token
-    not found in ``text`` raise :class:`~persnews.InvalidValueError` naming
-    the line.
+    Blank data (spaces and invisible marks only) gives an empty article.  A
+    tag that does not parse, an ``I-`` that continues nothing, a token not
+    found in ``text`` raise :class:`~persnews.InvalidValueError` naming the
+    line.
 
     >>> article = from_conll("علی\\tB-PER\\nآمد\\tO\\n\\nرفت\\tO\\n")
     >>> article.text
@@ -212,6 +220,8 @@ def from_conll(
     if sep is not None and (not check_text(sep, "sep") or "\n" in sep):
         raise InvalidValueError(field="sep", value=sep, valid="None or a separator such as '|'")
     policy = _unknown(unknown)
+    if all(c.isspace() or unicodedata.category(c) == "Cf" for c in data):
+        data = ""  # only spaces and invisible marks (ZWNJ, bidi marks): blank, no rows
     with no_collection():  # a corpus makes millions of small records, none in a cycle
         sentences = _conll.rows(data, sep)
         for sentence in sentences:  # tags are checked before any text work
@@ -415,12 +425,17 @@ def _is_path(file: object) -> bool:
     return isinstance(file, str | os.PathLike)
 
 
-def _open(path: str | os.PathLike[str], mode: Literal["r", "w"]) -> IO[str]:
-    """A UTF-8 text file, gzip-compressed when its name ends in ``.gz``."""
+def _open(path: str | os.PathLike[str], mode: Literal["rb", "w"]) -> IO[Any]:
+    """A UTF-8 text file to write, or a file to read bytes from, gzip-compressed
+    when its name ends in ``.gz``."""
     import gzip
 
     name = os.fspath(path)
-    newline = "\n" if mode == "w" else None
+    if mode == "rb":  # bytes: each line is decoded on its own, so a bad one is named
+        return cast(
+            IO[bytes], gzip.GzipFile(name, "rb") if name.endswith(".gz") else open(name, "rb")
+        )
+    newline = "\n"
     if name.endswith(".gz"):
         return io.TextIOWrapper(gzip.GzipFile(name, f"{mode}b"), encoding="utf-8", newline=newline)
     return open(name, mode, encoding="utf-8", newline=newline)
@@ -431,7 +446,9 @@ def write_jsonl(articles: Iterable[Article], file: File) -> int:
 
     ``file`` is a path (``.gz`` is compressed) or an open file, text or
     binary.  The JSON is UTF-8 text, not ``\\u`` escapes (line and paragraph
-    separators excepted, so that every line reader splits it right).
+    separators excepted, so that every line reader splits it right).  A list
+    of articles is checked before the file is opened; a generator as it is
+    written.
 
     >>> import io
     >>> from persnews import analyze
@@ -441,16 +458,14 @@ def write_jsonl(articles: Iterable[Article], file: File) -> int:
     >>> [article.text for article in read_jsonl(io.StringIO(out.getvalue()))]
     ['سلام.', 'خداحافظ.']
     """
-    if isinstance(articles, Article) or not isinstance(articles, Iterable):
-        raise InputTypeError(
-            argument="articles",
-            expected="an iterable of Article (a list: [article])",
-            got=type(articles).__name__,
-        )
+    check_iterable(articles, "articles", "an iterable of Article (a list: [article])")
     if not (_is_path(file) or hasattr(file, "write")):
         raise InputTypeError(
             argument="file", expected="a path or a file open for writing", got=type(file).__name__
         )
+    if isinstance(articles, Collection):  # a list is checked whole, before the file is opened
+        for index, article in enumerate(articles):
+            _article_at(article, index)
     if _is_path(file):
         with _open(file, "w") as out:  # type: ignore[arg-type]
             return _write_lines(articles, out)
@@ -464,21 +479,26 @@ def _write_lines(articles: Iterable[Article], out: IO[str] | IO[bytes]) -> int:
     )
     count = 0
     for count, article in enumerate(articles, start=1):
-        if not isinstance(article, Article):
-            raise InputTypeError(
-                argument=f"articles[{count - 1}]", expected="an Article", got=type(article).__name__
-            )
-        line = _brat.dumps(article.to_dict()) + "\n"
+        line = _brat.dumps(_article_at(article, count - 1).to_dict()) + "\n"
         out.write(line.encode("utf-8") if binary else line)  # type: ignore[arg-type]
     return count
+
+
+def _article_at(article: object, index: int) -> Article:
+    """``articles[index]``, checked to be an Article."""
+    if not isinstance(article, Article):
+        raise InputTypeError(
+            argument=f"articles[{index}]", expected="an Article", got=type(article).__name__
+        )
+    return article
 
 
 def read_jsonl(file: File) -> Iterator[Article]:
     """Read articles from JSON Lines (as :func:`write_jsonl` writes them), lazily.
 
     ``file`` is a path (``.gz`` is decompressed) or an open file, text or
-    binary; blank lines are skipped.  A line that is not JSON, or not an
-    article, raises :class:`~persnews.InvalidValueError` naming the line.
+    binary; blank lines are skipped.  A line that is not UTF-8, not JSON, or
+    not an article raises :class:`~persnews.InvalidValueError` naming the line.
 
     >>> import io
     >>> next(read_jsonl(io.StringIO('{"text": "x"}\\n')))
@@ -487,7 +507,7 @@ def read_jsonl(file: File) -> Iterator[Article]:
     persnews.errors.InvalidValueError: invalid article on line 1 '{"text": "x"}': expected Article.to_dict() output (missing key 'sentences')
     """  # noqa: E501
     if _is_path(file):
-        return _read_lines(_open(file, "r"), close=True)  # type: ignore[arg-type]
+        return _read_lines(_open(file, "rb"), close=True)  # type: ignore[arg-type]
     if isinstance(file, Iterable) and not isinstance(file, bytes | bytearray):
         return _read_lines(file, close=False)
     raise InputTypeError(
@@ -498,7 +518,7 @@ def read_jsonl(file: File) -> Iterator[Article]:
 def _read_lines(lines: Iterable[str | bytes], *, close: bool) -> Iterator[Article]:
     try:
         for number, raw in enumerate(lines, start=1):
-            line = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+            line = raw if isinstance(raw, str) else _decoded(raw, number)
             if number == 1:
                 line = line.removeprefix("\ufeff")
             if not line.strip():
@@ -507,6 +527,24 @@ def _read_lines(lines: Iterable[str | bytes], *, close: bool) -> Iterator[Articl
     finally:
         if close and hasattr(lines, "close"):
             lines.close()
+
+
+def _decoded(raw: object, number: int) -> str:
+    """Line ``number`` of a file read as bytes, as text; a typed error naming it otherwise."""
+    if not isinstance(raw, bytes):
+        raise InputTypeError(
+            argument=f"line {number} of file", expected="str or bytes", got=type(raw).__name__
+        )
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        shown = raw.decode("utf-8", "replace").strip()
+        raise InvalidValueError(
+            field=f"line {number}",
+            value=shown if len(shown) <= 60 else shown[:60] + "…",
+            valid=f"UTF-8 text (byte 0x{raw[error.start]:02x} at column {error.start}); "
+            + convert_advice(raw),
+        ) from None
 
 
 def _article_line(line: str, number: int) -> Article:

@@ -14,13 +14,14 @@ True
 from __future__ import annotations
 
 import datetime
+import json
 import operator
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal, Self, TypeVar, cast
 
 import attrs
 
-from persnews.errors import InvalidValueError
+from persnews.errors import InputTypeError, InvalidValueError
 
 if TYPE_CHECKING:
     from persnews.calendar import JalaliDate
@@ -64,6 +65,22 @@ def _check_offsets(instance: Any, attribute: attrs.Attribute[int], value: int) -
         raise ValueError(f"{attribute.name} must be >= 0, got {value}")
     if attribute.name == "end" and value < instance.start:
         raise ValueError(f"end ({value}) must be >= start ({instance.start})")
+
+
+def _fields(data: object, record: str, keys: tuple[str, ...]) -> None:
+    """What every ``from_dict`` checks first: ``data`` is a dict holding ``keys``."""
+    if not isinstance(data, Mapping):
+        raise InputTypeError(
+            argument="data", expected=f"a dict ({record}.to_dict() output)", got=type(data).__name__
+        )
+    for key in keys:
+        if key not in data:
+            shown = json.dumps(data, ensure_ascii=False, default=repr)
+            raise InvalidValueError(
+                field="".join(f" {c.lower()}" if c.isupper() else c for c in record).strip(),
+                value=shown if len(shown) <= 60 else shown[:60] + "…",
+                valid=f"{record}.to_dict() output (missing key {key!r})",
+            )
 
 
 def _checked_span(data: dict[str, Any]) -> tuple[int, int]:
@@ -132,7 +149,9 @@ class Span:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Self:
         """Build the record back from :meth:`to_dict` output."""
-        return cls(start=data["start"], end=data["end"], text=data["text"])
+        _fields(data, "Span", ("start", "end", "text"))
+        start, end = _checked_span(data)
+        return cls(start=start, end=end, text=data["text"])
 
 
 @_pickled_by_init
@@ -168,6 +187,7 @@ class Token:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Self:
         """Build the record back from :meth:`to_dict` output (validated)."""
+        _fields(data, "Token", ("start", "end", "text", "norm", "kind"))
         (start, end), kind = _checked_span(data), data["kind"]
         if kind not in TOKEN_KINDS:
             raise InvalidValueError(field="kind", value=kind, valid=" | ".join(TOKEN_KINDS))
@@ -207,9 +227,11 @@ class Sentence:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Self:
         """Build the record back from :meth:`to_dict` output."""
+        _fields(data, "Sentence", ("start", "end", "text", "norm", "tokens"))
+        start, end = _checked_span(data)
         return cls(
-            start=data["start"],
-            end=data["end"],
+            start=start,
+            end=end,
             text=data["text"],
             norm=data["norm"],
             tokens=tuple(Token.from_dict(t) for t in data["tokens"]),
@@ -224,12 +246,37 @@ Precision = Literal["day", "week", "month", "season", "year", "decade", "century
 DateCalendar = Literal["jalali", "gregorian", "hijri", "relative"]
 
 
+#: the keys of :meth:`DateMention.to_dict`
+DATE_KEYS = (
+    "start",
+    "end",
+    "text",
+    "kind",
+    "value",
+    "end_value",
+    "precision",
+    "calendar",
+    "time",
+    "duration",
+    "rule",
+    "reason",
+)
+
+
 def _iso(value: datetime.date | None) -> str | None:
     return None if value is None else value.isoformat()
 
 
-def _date(value: str | None) -> datetime.date | None:
-    return None if value is None else datetime.date.fromisoformat(value)
+def _date(value: object, field: str) -> datetime.date | None:
+    """An ISO date read back from JSON, or None."""
+    if value is None:
+        return None
+    try:
+        return datetime.date.fromisoformat(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        raise InvalidValueError(
+            field=field, value=value, valid='an ISO date "YYYY-MM-DD" or null'
+        ) from None
 
 
 @_pickled_by_init
@@ -290,13 +337,15 @@ class DateMention:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Self:
         """Build the record back from :meth:`to_dict` output."""
+        _fields(data, "DateMention", DATE_KEYS)
+        start, end = _checked_span(data)
         return cls(
-            start=data["start"],
-            end=data["end"],
+            start=start,
+            end=end,
             text=data["text"],
             kind=data["kind"],
-            value=_date(data["value"]),
-            end_value=_date(data["end_value"]),
+            value=_date(data["value"], "value"),
+            end_value=_date(data["end_value"], "end_value"),
             precision=data["precision"],
             calendar=data["calendar"],
             time=None if data["time"] is None else datetime.time.fromisoformat(data["time"]),
@@ -355,6 +404,7 @@ class NumberMention:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Self:
         """Build the record back from :meth:`to_dict` output (validated)."""
+        _fields(data, "NumberMention", ("start", "end", "text", "value", "kind"))
         (start, end), kind = _checked_span(data), data["kind"]
         if kind not in NUMBER_KINDS:
             raise InvalidValueError(field="kind", value=kind, valid=" | ".join(NUMBER_KINDS))
@@ -421,6 +471,7 @@ class Entity:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Self:
         """Build the record back from :meth:`to_dict` output (validated)."""
+        _fields(data, "Entity", ("start", "end", "text", "label", "canonical", "source"))
         (start, end), label, source = _checked_span(data), data["label"], data["source"]
         if label not in ENTITY_LABELS:
             raise InvalidValueError(field="label", value=label, valid=" | ".join(ENTITY_LABELS))
@@ -535,6 +586,7 @@ class Argument:
     def from_dict(cls, data: dict[str, Any], entities: Sequence[Entity] = ()) -> Self:
         """Build the record back from :meth:`to_dict` output; ``entity`` ids index
         ``entities``."""
+        _fields(data, "Argument", ("start", "end", "text"))
         start, end = _checked_span(data)
         return cls(data["text"], start, end, _entity_of(data.get("entity"), entities))
 
@@ -567,6 +619,7 @@ class Role:
     @classmethod
     def from_dict(cls, data: dict[str, Any], entities: Sequence[Entity] = ()) -> Self:
         """Build the record back from :meth:`to_dict` output."""
+        _fields(data, "Role", ("start", "end", "person", "title"))
         start, end = _checked_span(data)
         person = Argument.from_dict(data["person"], entities)
         return cls(person, data["title"], _argument(data.get("org"), entities), start, end)
@@ -603,6 +656,7 @@ class Quote:
     @classmethod
     def from_dict(cls, data: dict[str, Any], entities: Sequence[Entity] = ()) -> Self:
         """Build the record back from :meth:`to_dict` output."""
+        _fields(data, "Quote", ("start", "end", "cue", "content", "direct"))
         start, end = _checked_span(data)
         speaker = _argument(data.get("speaker"), entities)
         content = Span.from_dict(data["content"])
@@ -633,6 +687,7 @@ class Attribution:
     @classmethod
     def from_dict(cls, data: dict[str, Any], entities: Sequence[Entity] = ()) -> Self:
         """Build the record back from :meth:`to_dict` output."""
+        _fields(data, "Attribution", ("start", "end", "source"))
         start, end = _checked_span(data)
         via = tuple(Argument.from_dict(item, entities) for item in data.get("via", ()))
         return cls(Argument.from_dict(data["source"], entities), via, start, end)
@@ -683,6 +738,7 @@ class Meeting:
     ) -> Self:
         """Build the record back from :meth:`to_dict` output; the date is looked up
         in ``dates`` by its offsets."""
+        _fields(data, "Meeting", ("start", "end", "participants"))
         start, end = _checked_span(data)
         mode = data.get("mode")
         if mode is not None and mode not in MEETING_MODES:

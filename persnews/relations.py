@@ -43,7 +43,7 @@ from persnews._lazy import once
 from persnews.calendar import reference_date
 from persnews.dates import find_dates
 from persnews.entities import _gazetteer, _heads, _key, _name_end, find_entities, find_titles
-from persnews.errors import InputTypeError
+from persnews.errors import InputTypeError, check_iterable
 from persnews.model import (
     Argument,
     Attribution,
@@ -174,14 +174,11 @@ def _records(items: Iterable[T] | None, name: str, kind: type[T]) -> list[T] | N
     """``items`` as a list, checked to hold ``kind`` records (None stays None)."""
     if items is None:
         return None
-    if isinstance(items, (str, bytes)):
-        raise InputTypeError(argument=name, expected=f"{kind.__name__} records", got="str")
-    listed = list(items)
+    expected = f"an iterable of {kind.__name__} records (or None)"
+    listed = list(check_iterable(items, name, expected))
     for item in listed:
         if not isinstance(item, kind):
-            raise InputTypeError(
-                argument=name, expected=f"{kind.__name__} records", got=type(item).__name__
-            )
+            raise InputTypeError(argument=name, expected=expected, got=type(item).__name__)
     return listed
 
 

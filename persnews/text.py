@@ -26,6 +26,8 @@ from typing import TypeVar
 
 import attrs
 
+from persnews.errors import InvalidOffsetError, check_int
+
 __all__ = ["Edit", "EditList", "NormalizedText", "apply_edits", "no_collection"]
 
 T = TypeVar("T")
@@ -107,8 +109,8 @@ class NormalizedText:
 
     def position(self, index: int) -> int:
         """The original offset that corresponds to normalized offset ``index``."""
-        if not 0 <= index <= len(self.text):
-            raise IndexError(f"offset {index} outside 0..{len(self.text)}")
+        if type(index) is not int or not 0 <= index <= len(self.text):
+            _check_offset(index, len(self.text), "<=", "an offset into the normalized text")
         if index < len(self.text):
             return self._starts[index]
         return self._ends[-1] if self.text else len(self.original)
@@ -119,8 +121,9 @@ class NormalizedText:
         The original span covers everything the normalized characters came
         from, so ``original[a:b]`` is exactly the mention as the user wrote it.
         """
-        if not 0 <= start <= end <= len(self.text):
-            raise IndexError(f"span {start}..{end} outside 0..{len(self.text)}")
+        size = len(self.text)
+        if type(start) is not int or type(end) is not int or not 0 <= start <= end <= size:
+            start, end = _check_span(start, end, size, "normalized")
         if start == end:
             position = self.position(start)
             return position, position
@@ -128,8 +131,9 @@ class NormalizedText:
 
     def to_normalized(self, start: int, end: int) -> tuple[int, int]:
         """Map the original span ``[start, end)`` to the smallest normalized span covering it."""
-        if not 0 <= start <= end <= len(self.original):
-            raise IndexError(f"span {start}..{end} outside 0..{len(self.original)}")
+        size = len(self.original)
+        if type(start) is not int or type(end) is not int or not 0 <= start <= end <= size:
+            start, end = _check_span(start, end, size, "original")
         first = bisect_right(self._ends, start)
         last = bisect_left(self._starts, end)
         if start == end or last < first:
@@ -154,6 +158,8 @@ class NormalizedText:
 
     def origin(self, index: int) -> tuple[int, int]:
         """The original range that normalized character ``index`` came from."""
+        if type(index) is not int or not 0 <= index < len(self.text):
+            _check_offset(index, len(self.text), "<", "a character of the normalized text")
         return self._starts[index], self._ends[index]
 
     def edited(self, edits: Iterable[Edit], step: str) -> NormalizedText:
@@ -168,6 +174,29 @@ class NormalizedText:
             text, starts, ends = apply_edits(self.text, self._starts, self._ends, edits)
         steps = self.steps if self.steps[-1:] == (step,) else (*self.steps, step)
         return NormalizedText(self.original, text, starts, ends, steps)
+
+
+def _check_span(start: object, end: object, size: int, text: str) -> tuple[int, int]:
+    """``start, end`` if they are ints with ``0 <= start <= end <= size``; a typed error
+    (:class:`InputTypeError`, or :class:`InvalidOffsetError`, an ``IndexError``) otherwise."""
+    first, last = check_int(start, "start"), check_int(end, "end")
+    if not 0 <= first <= last <= size:
+        raise InvalidOffsetError(
+            field="span",
+            value=(first, last),
+            valid=f"0 <= start <= end <= {size} (offsets into the {text} text)",
+        )
+    return first, last
+
+
+def _check_offset(index: object, size: int, below: str, what: str) -> None:
+    """Raise the typed error for an ``index`` that is not an int with ``0 <= index < size``
+    (``below`` "<") or ``0 <= index <= size`` (``below`` "<=")."""
+    value = check_int(index, "index")
+    if not (0 <= value < size if below == "<" else 0 <= value <= size):
+        raise InvalidOffsetError(
+            field="index", value=value, valid=f"0 <= index {below} {size} ({what})"
+        )
 
 
 def _replaced(text: str, edits: list[Edit]) -> str:

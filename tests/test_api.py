@@ -26,6 +26,7 @@ def test_exact_public_surface() -> None:
             "HijriDate",
             "InputTypeError",
             "InvalidDateError",
+            "InvalidOffsetError",
             "InvalidValueError",
             "JalaliDate",
             "MatchTimeoutError",

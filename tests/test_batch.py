@@ -122,17 +122,19 @@ def test_a_bad_item_raises_at_its_place(
 
 
 @pytest.mark.parametrize(
-    ("options", "message"),
+    ("options", "error", "message"),
     [
-        ({"workers": 0}, "invalid workers 0"),
-        ({"workers": 1.5}, "invalid workers 1.5"),
-        ({"batch_size": 0}, "invalid batch_size 0"),
-        ({"start_method": "thread"}, "invalid start_method 'thread'"),
-        ({"published": "1402-13-01"}, "invalid published"),
+        ({"workers": 0}, ValueError, "invalid workers 0"),
+        ({"workers": 1.5}, TypeError, "workers must be an int, not float"),
+        ({"batch_size": 0}, ValueError, "invalid batch_size 0"),
+        ({"start_method": "thread"}, ValueError, "invalid start_method 'thread'"),
+        ({"published": "1402-13-01"}, ValueError, "invalid published"),
     ],
 )
-def test_bad_options_fail_before_any_work(options: dict[str, Any], message: str) -> None:
-    with pytest.raises(ValueError, match=message):
+def test_bad_options_fail_before_any_work(
+    options: dict[str, Any], error: type[Exception], message: str
+) -> None:
+    with pytest.raises(error, match=message):
         persnews.pipe(TEXTS, **options)
 
 
