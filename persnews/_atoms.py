@@ -81,12 +81,14 @@ def _atom_source() -> str:
     persian_abbreviation = "|".join(regex.escape(a) for a in persian)
     single_abbreviation = "|".join(regex.escape(a) for a in single)
     honorific = "|".join(regex.escape(a) for a in honorifics)
+    # the first label of a domain is atomic: giving characters back never finds the dot
+    # after it, and trying to made «a1-a1-a1-…» quadratic
     source = rf"""
       (?P<word>(?>{LETTER}+(?:\u200c+{LETTER}+)*)(?!\.))  # most atoms: a fast first try
     | (?P<email>(?<![\w.%+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]*@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+)
     | (?P<url>
           (?:https?://|ftp://|www\.)[^\s«»"<>\[\]{{}}()،؛]+(?<![.,:;!?'’،؛\u200c])
-        | (?<![\w@.\-/])[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9\-]+)*
+        | (?<![\w@.\-/])(?>[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)(?:\.[A-Za-z0-9\-]+)*
           \.(?:{_TLDS})(?![A-Za-z0-9\-])(?:/[^\s«»"<>()\[\]،؛]*(?<![.,:;!?'’،؛\u200c]))?
       )
     | (?P<abbrev>

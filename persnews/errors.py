@@ -69,7 +69,20 @@ class InvalidValueError(PersnewsError, ValueError):
     valid: str
 
     def __str__(self) -> str:
-        return f"invalid {self.field} {self.value!r}: expected {self.valid}"
+        return f"invalid {self.field} {_shown(self.value)}: expected {self.valid}"
+
+
+def _shown(value: object) -> str:
+    """``repr(value)``, cut to 80 characters: a message must not repeat a whole article.
+
+    >>> _shown("۱" * 5000)[-22:]
+    "۱…' (5,000 characters)"
+    """
+    shown = repr(value)
+    if len(shown) <= 80:
+        return shown
+    size = f" ({len(value):,} characters)" if isinstance(value, str) else ""
+    return f"{shown[:60]}…{shown[-1] if shown[-1] in {chr(39), chr(34)} else ''}{size}"
 
 
 class InvalidDateError(InvalidValueError):
