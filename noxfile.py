@@ -1,4 +1,4 @@
-"""Developer tasks: nox -s tests | lint | typing | docs | bench | scale | build | visual."""
+"""Developer tasks: nox -s tests | lint | typing | docs | bench | fuzz | scale | build | visual."""
 
 from __future__ import annotations
 
@@ -67,17 +67,20 @@ def bench(session: nox.Session) -> None:
     """Speed and memory: the text pipeline against hazm on ../shared/data/news, the
     calendar against jdatetime and persiantools, find_dates against parstdex,
     find_entities against hazm, pipe() on two workers against one (ratios
-    in one run).  Arguments go to
+    in one run), and analyze() on adversarial input of 10 KB, 100 KB and 1 MB
+    (the time per character must stay flat; --quick stops at 100 KB).  Arguments go to
     scripts/bench.py; with --quick the calendar uses 200,000 dates instead of 1,000,000."""
     session.install("-e", ".[bench]")
     env = dict(os.environ)
     count = ["--count", "200000"] if "--quick" in session.posargs else []
+    quick = ["--quick"] if "--quick" in session.posargs else []
     missed = []
     for command in (
         ["python", "scripts/bench_calendar.py", *count],
         ["python", "scripts/bench_dates.py"],
         ["python", "scripts/bench_entities.py"],
         ["python", "scripts/bench_pipe.py"],
+        ["python", "scripts/bench_redos.py", *quick],
         ["python", "scripts/bench.py", *session.posargs],
     ):
         try:
@@ -86,6 +89,47 @@ def bench(session: nox.Session) -> None:
             missed.append(command[1])
     if missed:
         session.error(f"targets missed or nothing measured: {', '.join(missed)}")
+
+
+@nox.session(python=PYTHON)
+def fuzz(session: nox.Session) -> None:
+    """Every hypothesis property with 10,000 examples (HYPOTHESIS_PROFILE=fuzz),
+    then the coverage-guided fuzzer (atheris) on analyze and find_dates for a
+    bounded time each: ``nox -s fuzz -- --seconds 600`` (default 300).  Crash
+    inputs go to build/fuzz/crashes/; each one found becomes a regression test
+    in tests/test_fuzz_regressions.py."""
+    session.install("-e", ".[test,fuzz]")
+    seconds = "300"
+    if "--seconds" in session.posargs:
+        seconds = session.posargs[session.posargs.index("--seconds") + 1]
+    session.run(
+        "pytest",
+        "-p",
+        "no:cacheprovider",
+        "-m",
+        "hypothesis",
+        "-q",
+        "--durations=10",
+        "tests",
+        env={"HYPOTHESIS_PROFILE": "fuzz"},
+    )
+    work = ROOT / "build" / "fuzz"
+    for target in ("analyze", "find_dates"):
+        corpus = work / "corpus" / target
+        corpus.mkdir(parents=True, exist_ok=True)
+        (work / "crashes").mkdir(parents=True, exist_ok=True)
+        session.run(
+            "python",
+            "scripts/fuzz.py",
+            "--target",
+            target,
+            "--seconds",
+            seconds,
+            "--corpus",
+            str(corpus),
+            "--crashes",
+            str(work / "crashes"),
+        )
 
 
 @nox.session(python=PYTHON)

@@ -317,6 +317,9 @@ def _grouped() -> _patterns.Pattern:
 #: more than the world's money)
 _MAX_DIGITS: Final = 40
 
+#: the most atoms (words, digit tokens) read as one number
+_MOST_ATOMS: Final = 40
+
 #: the decimal point (or the slash of a fraction) in a digit token
 _POINT: Final = _patterns.compile(r"[.٫/]")
 
@@ -552,8 +555,11 @@ def _expressions(atoms: list[_Atom | None], joins: list[str]) -> list[tuple[int,
         if atoms[index] is None:
             index += 1
             continue
+        # at most _MOST_ATOMS atoms: the longest number in words has 15, and trying every
+        # length of «بیست و بیست و …» from each atom was cubic
+        limit = min(len(atoms), index + _MOST_ATOMS)
         stop = index + 1
-        while stop < len(atoms) and atoms[stop] is not None:
+        while stop < limit and atoms[stop] is not None:
             stop += 1
         for end in range(stop, index, -1):
             part = [atom for atom in atoms[index:end] if atom is not None]
