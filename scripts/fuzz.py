@@ -1,16 +1,20 @@
 """Coverage-guided fuzzing of persnews.analyze and persnews.find_dates with atheris.
 
-    python scripts/fuzz.py --target analyze --seconds 60
-    python scripts/fuzz.py --target find_dates --seconds 600 --corpus fuzz-corpus/find_dates \\
-        --crashes fuzz-crashes
+How it is meant to be called (``nox -s fuzz`` is to run the first two, one after the other,
+never at the same time)::
+
+    python scripts/fuzz.py --target analyze --seconds 300 --crashes fuzz-crashes
+    python scripts/fuzz.py --target find_dates --seconds 300 --crashes fuzz-crashes
+    python scripts/fuzz.py --target analyze --seconds 60          # a quick look
     python scripts/fuzz.py --target analyze --replay fuzz-crashes/crash-0123abcd
-    python scripts/fuzz.py --target analyze --seconds 120 -- -minimize_crash=1 crash-0123abcd
+    python scripts/fuzz.py --target analyze --seconds 60 -- -minimize_crash=1 \\
+        fuzz-crashes/crash-0123abcd      # writes fuzz-crashes/minimized-from-0123abcd
 
-Needs ``pip install atheris`` (a prebuilt wheel: atheris 3.0.0 has cp311 manylinux ones)
-and persnews importable (run from a checkout with ``PYTHONPATH=.`` or after
-``pip install -e .``).  Run ONE fuzzer at a time: it is a single process on purpose.
+It needs atheris (``pip install atheris``: 3.0.0 has a prebuilt cp311 manylinux
+wheel) and persnews importable: from a checkout, ``PYTHONPATH=.`` or
+``pip install -e .``.  It fuzzes in ONE process (no -jobs, no -workers, no -fork).
 
-What counts as a crash (atheris writes the input to ``--crashes``/crash-<sha1>):
+What counts as a crash (libFuzzer writes the input to ``--crashes``/crash-<sha1>):
 
 * any exception from ``analyze(text, published=...)`` or
   ``find_dates(text, published=...)`` that is not a :class:`persnews.PersnewsError`;
@@ -22,35 +26,40 @@ What counts as a crash (atheris writes the input to ``--crashes``/crash-<sha1>):
   ``DateMention`` through ``to_dict``/JSON/``from_dict``).
 
 libFuzzer also writes ``timeout-*`` (an input slower than ``--timeout`` seconds)
-and ``oom-*`` artifacts there.
+and ``oom-*`` artifacts there.  PersnewsErrors are allowed, but tallied: the
+summary lists each kind with a first example.
 
 How the fuzzer's bytes become text: the last byte picks one of four decoders and
-the one before it the ``published`` date (see ``PUBLISHED``); the rest is read as
+the one before it the ``published`` date (``_published_choices``: None, usual
+days, and the edges of ``datetime.date``); the rest is read as
 (0) ``ConsumeUnicodeNoSurrogates``, (1) ``ConsumeUnicode`` (lone surrogates
 allowed), (2) a sequence of dictionary pieces — month and weekday names, relative
 words, numbers in Persian, Arabic-Indic and Latin digits, quote marks, ZWNJ and
 bidi marks, and words from persnews' own tables — or (3) UTF-8, undecodable bytes
 becoming lone surrogates (``surrogateescape``).  The seed corpus is mode 3: the
-paragraphs and sentences of ``examples/article.txt`` and the strings of
-``tests/test_dates.py``; a libFuzzer ``-dict`` of the same pieces in UTF-8 helps
-the mutator splice them into the seeds.
+example article (``examples/article.txt``), its paragraphs and sentences, and the
+Persian strings of the target's test modules (``SEED_TESTS``: tests/test_dates.py
+and more); a libFuzzer ``-dict`` of the same pieces in UTF-8 helps the mutator
+splice them into the seeds.
 
-The script runs libFuzzer in a child process (``--worker``) and prints one
-summary line when it ends, e.g.::
+libFuzzer leaves by C ``exit()``, which runs no Python ``atexit`` handler, so the
+script runs it in a child process (``--worker``, instrumented) that counts its
+runs in a stats file; the parent passes libFuzzer's output through and ends with
+one summary line (``cov``/``ft``: libFuzzer's last figures)::
 
-    fuzz analyze: 51234 runs in 60 s, cov 3456, ft 9876, 0 crash(es) in fuzz-crashes/
+    fuzz analyze: 39787 runs in 606 s, cov 2507, ft 12524, 0 crash(es) in fuzz-crashes/
 
-(libFuzzer leaves by ``exit()``, which runs no Python ``atexit`` handler, so the
-child counts its runs in a stats file that the parent reads.)  The exit status is
-1 when a crash, timeout or out-of-memory input was found, 0 otherwise.
+The exit status is 1 when a new crash, timeout or out-of-memory input was
+written (or libFuzzer failed), 0 otherwise.
 
 Options: ``--target analyze|find_dates``; ``--seconds N`` (libFuzzer's
-``-max_total_time``, default 60); ``--corpus DIR`` (kept and grown between runs;
-the seeds are written into it; default: a temporary directory); ``--crashes DIR``
-(``-artifact_prefix``, default ``fuzz-crashes/``); ``--max-len`` (bytes, default
-4096); ``--timeout`` (seconds per input, default 30); ``--replay FILE...`` decodes
-saved inputs, prints each as a Python literal and runs the checks without
-libFuzzer (no instrumentation); anything after ``--`` goes to libFuzzer as is.
+``-max_total_time``, default 60; with ``-minimize_crash=1`` it bounds each
+step); ``--corpus DIR`` (kept and grown between runs; the seeds are written into
+it; default: a temporary directory); ``--crashes DIR`` (``-artifact_prefix``,
+default ``fuzz-crashes/``); ``--max-len`` (bytes, default 4096); ``--timeout``
+(seconds per input, default 30); ``--replay FILE...`` decodes saved inputs,
+prints each as a Python literal and runs the checks without libFuzzer; anything
+after ``--`` goes to libFuzzer as is (with input files, no corpus is used).
 """
 
 from __future__ import annotations
@@ -62,6 +71,7 @@ import hashlib
 import importlib
 import json
 import re
+import shlex
 import subprocess
 import sys
 import tempfile
@@ -76,7 +86,11 @@ import atheris
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "article.txt"
-DATE_TESTS = ROOT / "tests" / "test_dates.py"
+#: the test modules whose strings seed each target's corpus
+SEED_TESTS = {
+    "find_dates": ("test_dates.py", "test_dates_rules.py"),
+    "analyze": ("test_dates.py", "test_relations.py", "test_numbers.py", "test_entities.py"),
+}
 
 #: the persnews modules analyze and find_dates run, imported (and so instrumented)
 #: before fuzzing: persnews loads some of them lazily
@@ -265,9 +279,14 @@ class Decoder:
                 yield " "
 
     def encode(self, text: str, published: int = 0) -> bytes:
-        """The input that decodes (mode utf8) to ``text`` and ``PUBLISHED[published]``."""
+        """The input that decodes (mode utf8) to ``text`` and ``self.published[published]``."""
         body = text.encode("utf-8", "surrogateescape")
         for last in range(256):
+            if (
+                atheris.FuzzedDataProvider(bytes((last,))).ConsumeIntInRange(0, len(MODES) - 1)
+                != UTF8
+            ):
+                continue
             for before in range(256):
                 data = body + bytes((before, last))
                 if self(data) == (text, self.published[published]):
@@ -361,32 +380,35 @@ TARGETS: dict[str, Callable[[str, object], Exception | None]] = {
 # --- the seed corpus -----------------------------------------------------------------
 
 
-def seed_texts() -> list[str]:
-    """The example article, its paragraphs and sentences, and the strings of the
-    date tests."""
+def seed_texts(target: str) -> list[str]:
+    """The example article, its paragraphs and sentences, and the Persian or
+    numeric strings of the target's test modules (``SEED_TESTS``)."""
     from persnews import sentences
 
     article = EXAMPLE.read_text("utf-8")
     texts = [article]
     texts += [paragraph for paragraph in article.split("\n\n") if paragraph.strip()]
     texts += [sentence.text for sentence in sentences(article)]
-    tree = ast.parse(DATE_TESTS.read_text("utf-8"))
-    texts += [
-        node.value
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Constant)
-        and isinstance(node.value, str)
-        and re.search(r"[\u0600-\u06ff0-9]", node.value)
-        and len(node.value) < 400
-    ]
+    for name in SEED_TESTS[target]:
+        path = ROOT / "tests" / name
+        if not path.exists():  # pragma: no cover - a source tree without tests
+            continue
+        texts += [
+            node.value
+            for node in ast.walk(ast.parse(path.read_text("utf-8")))
+            if isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and re.search(r"[\u0600-\u06ff0-9]", node.value)
+            and len(node.value) < 400
+        ]
     return list(dict.fromkeys(texts))
 
 
-def write_seeds(directory: Path, decoder: Decoder, max_len: int) -> int:
-    """Write the seeds (each under every ``published``, by turns) into ``directory``."""
+def write_seeds(directory: Path, target: str, decoder: Decoder, max_len: int) -> int:
+    """Write the seeds into ``directory``, the ``published`` values taking turns."""
     directory.mkdir(parents=True, exist_ok=True)
     count = 0
-    for index, text in enumerate(seed_texts()):
+    for index, text in enumerate(seed_texts(target)):
         data = decoder.encode(text, index % len(decoder.published))
         if len(data) > max_len:  # libFuzzer would cut the mode bytes off
             continue
@@ -450,7 +472,7 @@ def worker(options: argparse.Namespace) -> None:
             importlib.import_module(name)
         decoder = Decoder()
         check = TARGETS[options.target]
-        for text in seed_texts()[:3]:  # warm the caches: lazy tables load here
+        for text in seed_texts(options.target)[:3]:  # warm the caches: lazy tables load here
             check(text, decoder.published[2])
     counter = Counter(Path(options.stats))
 
@@ -466,8 +488,11 @@ def worker(options: argparse.Namespace) -> None:
         if error is not None:
             counter.error(error, text, published)
 
+    # libFuzzer runs argv[0] through the shell to minimize a crash (-minimize_crash=1):
+    # make it this worker again, the flags libFuzzer adds going after "--"
+    again = [sys.executable, str(Path(__file__).resolve()), *_worker_options(options), "--"]
     argv = [
-        sys.argv[0],
+        " ".join(shlex.quote(part) for part in again),
         f"-max_total_time={options.seconds}",
         f"-max_len={options.max_len}",
         f"-timeout={options.timeout}",
@@ -485,7 +510,22 @@ def worker(options: argparse.Namespace) -> None:
 
 _COV = re.compile(r"\bcov: (\d+) ft: (\d+)")
 _DONE = re.compile(r"^Done (\d+) runs in (\d+) second")
+_EXECUTED = re.compile(r"^Executed .* in \d+ ms")  # libFuzzer run on given files
 _ARTIFACT = re.compile(r"^(crash|timeout|oom|leak|slow-unit)-")
+
+
+def _worker_options(options: argparse.Namespace) -> list[str]:
+    """The worker's command line options (the corpus and libFuzzer's flags aside)."""
+    return [
+        "--worker",
+        f"--target={options.target}",
+        f"--seconds={options.seconds}",
+        f"--max-len={options.max_len}",
+        f"--timeout={options.timeout}",
+        f"--crashes={Path(options.crashes).resolve()}",
+        f"--dict={options.dict}",
+        f"--stats={options.stats}",
+    ]
 
 
 def _artifacts(directory: Path) -> set[str]:
@@ -502,7 +542,7 @@ def fuzz(options: argparse.Namespace) -> int:
     decoder = Decoder()
     with tempfile.TemporaryDirectory(prefix="persnews-fuzz-") as scratch:
         corpus = Path(options.corpus) if options.corpus else Path(scratch) / "corpus"
-        seeds = write_seeds(corpus, decoder, options.max_len)
+        seeds = write_seeds(corpus, options.target, decoder, options.max_len)
         dictionary_file = Path(scratch) / "persnews.dict"
         write_dictionary(dictionary_file, decoder.pieces)
         stats = Path(scratch) / "stats.json"
@@ -510,18 +550,8 @@ def fuzz(options: argparse.Namespace) -> int:
         if passthrough and passthrough[0] == "--":
             passthrough = passthrough[1:]
         on_files = [arg for arg in passthrough if not arg.startswith("-")]
-        command = [
-            sys.executable,
-            str(Path(__file__).resolve()),
-            "--worker",
-            f"--target={options.target}",
-            f"--seconds={options.seconds}",
-            f"--max-len={options.max_len}",
-            f"--timeout={options.timeout}",
-            f"--crashes={crashes.resolve()}",
-            f"--dict={dictionary_file}",
-            f"--stats={stats}",
-        ]
+        options.dict, options.stats = str(dictionary_file), str(stats)
+        command = [sys.executable, str(Path(__file__).resolve()), *_worker_options(options)]
         if not on_files:  # given inputs (-minimize_crash, reruns): no corpus
             command.append(f"--corpus={corpus}")
         command += ["--", *passthrough]
@@ -532,6 +562,7 @@ def fuzz(options: argparse.Namespace) -> int:
         )
         started = time.monotonic()
         cov = ft = done = None
+        executed = 0
         with subprocess.Popen(
             command, stderr=subprocess.PIPE, text=True, errors="replace"
         ) as child:
@@ -542,14 +573,15 @@ def fuzz(options: argparse.Namespace) -> int:
                     cov, ft = found.groups()
                 if found := _DONE.match(line):
                     done = int(found.group(1))
+                executed += bool(_EXECUTED.match(line))
         elapsed = time.monotonic() - started
         counted = json.loads(stats.read_text("utf-8")) if stats.exists() else {}
     new = sorted(_artifacts(crashes) - before)
-    runs = max(counted.get("runs", 0), done or 0)
+    runs = max(counted.get("runs", 0), done or 0, executed)
     for kind, (count, text, published) in counted.get("errors", {}).items():
         print(f"  raised {count}x (a PersnewsError, allowed) {kind}\n    e.g. {text} {published}")
     print(
-        f"fuzz {options.target}: {runs} runs in {elapsed:.0f} s, cov {cov}, ft {ft}, "
+        f"fuzz {options.target}: {runs} runs in {elapsed:.0f} s, cov {cov or '-'}, ft {ft or '-'}, "
         f"{len(new)} crash(es) in {crashes}/" + "".join(f"\n  {crashes / name}" for name in new),
         flush=True,
     )
