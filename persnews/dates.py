@@ -127,7 +127,7 @@ def _scanned(norm: str, reference: datetime.date | None) -> list[_Hit]:
             rest = norm[end : _sentence_end(norm, end)]
             items = match.spans(rule.split) if rule.split else []
             if len(items) < 2:
-                found = rule.resolve(Match(groups, rest), reference)
+                found = _resolved(rule, Match(groups, rest), reference)
                 hits.append(_Hit(start, end, found.rule or rule.name, found))
                 continue
             split = rule.split or ""
@@ -136,12 +136,21 @@ def _scanned(norm: str, reference: datetime.date | None) -> list[_Hit]:
                 mine: dict[str, str | None] = {**groups, split: item}
                 if index:
                     mine["weekday"] = None  # «شنبه ۱ و ۲ مهر»: the weekday is the first day's
-                found = rule.resolve(Match(mine, rest), reference)
+                found = _resolved(rule, Match(mine, rest), reference)
                 first = start if index == 0 else item_start
                 last = end if index == len(items) - 1 else item_end
                 hits.append(_Hit(first, last, found.rule or rule.name, found))
     hits.sort(key=lambda hit: hit.start)
     return hits
+
+
+def _resolved(rule: Rule, match: Match, reference: datetime.date | None) -> Found:
+    """``rule.resolve``, with a date beyond ``datetime.date``'s years 1..9999 («۹۰۰۰
+    سال گذشته», «فردا» of 9999-12-31) found without a value instead of an OverflowError."""
+    try:
+        return rule.resolve(match, reference)
+    except OverflowError:
+        return Found(None, calendar="relative", reason="beyond the years 1..9999")
 
 
 def _merged_groups(hit: regex.Match[str]) -> dict[str, str | None]:
