@@ -472,7 +472,9 @@ def reference_date(value: object, field: str = "published") -> datetime.date | N
     A time zone (a ``datetime`` with ``tzinfo``, a string ending in "Z" or
     "+03:30") is refused: which day it is depends on where the article was
     published, so give the local date, e.g.
-    ``value.astimezone(ZoneInfo("Asia/Tehran")).date()``.
+    ``value.astimezone(ZoneInfo("Asia/Tehran")).date()``.  So is a date outside
+    the Jalali years the calendar covers (1..3000, 622..3621 CE): the whole
+    analysis is done on the Jalali calendar.
 
     >>> reference_date("1400/09/02")
     datetime.date(2021, 11, 23)
@@ -481,6 +483,21 @@ def reference_date(value: object, field: str = "published") -> datetime.date | N
     >>> reference_date(JalaliDate(1400, 9, 2))
     datetime.date(2021, 11, 23)
     """
+    date = _read_reference(value, field)
+    if date is not None and not _DAYS:
+        _table()
+    if date is not None and not 0 <= date.toordinal() - _LOW < _DAYS:
+        span = supported_years()
+        raise UnsupportedDateError(
+            field=field,
+            value=value,
+            valid=f"a date in Jalali years {span.start}..{span.stop - 1}"
+            f" ({_fromordinal(_LOW)} .. {_fromordinal(_LOW + _DAYS - 1)})",
+        )
+    return date
+
+
+def _read_reference(value: object, field: str) -> datetime.date | None:
     if value is None:
         return None
     if isinstance(value, Day):

@@ -40,7 +40,7 @@ def finish(results: dict[str, Any], checks: Sequence[Check], output: Path) -> in
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     for key, value in results.items():
-        if key != "targets":
+        if key != "targets" and not isinstance(value, dict):
             print(f"{key:32s} {value:.4g}" if isinstance(value, float) else f"{key:32s} {value}")
     missed = [
         name
