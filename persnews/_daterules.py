@@ -582,16 +582,16 @@ def _resolve_named(
     precision = "month" if day is None else "day"
     if not month:
         return Found(None, calendar=calendar, precision=precision, reason="unknown month name")
-    if groups.get("year"):
-        year = _year(groups["year"] or "", calendar, published)
-        if year is None:
-            return Found(None, calendar=calendar, precision=precision, reason="not a year")
-    elif published is None:
+    if not groups.get("year") and published is None:
         reason = "no year and " + _NO_PUBLISHED
         return Found(None, calendar=calendar, precision=precision, reason=reason)
-    else:
-        year = _nearest_year(calendar, month, day or 15, published)
-    try:
+    try:  # the publication date may lie outside the calendar's table (Hijri: 1785..2270)
+        if groups.get("year"):
+            year = _year(groups["year"] or "", calendar, published)
+            if year is None:
+                return Found(None, calendar=calendar, precision=precision, reason="not a year")
+        else:
+            year = _nearest_year(calendar, month, day or 15, published)  # type: ignore[arg-type]
         value = _to_date(calendar, year, month, day or 1)
     except (InvalidDateError, ValueError) as error:
         return Found(None, calendar=calendar, precision=precision, reason=str(error))

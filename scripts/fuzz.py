@@ -31,7 +31,7 @@ summary lists each kind with a first example.
 
 How the fuzzer's bytes become text: the last byte picks one of four decoders and
 the one before it the ``published`` date (``_published_choices``: None, usual
-days, and the edges of ``datetime.date``); the rest is read as
+days, and the edges of the Jalali calendar); the rest is read as
 (0) ``ConsumeUnicodeNoSurrogates``, (1) ``ConsumeUnicode`` (lone surrogates
 allowed), (2) a sequence of dictionary pieces — month and weekday names, relative
 words, numbers in Persian, Arabic-Indic and Latin digits, quote marks, ZWNJ and
@@ -132,8 +132,8 @@ def _published_choices() -> tuple[object, ...]:
         "1402/07/17",  # the example article's day
         JalaliDate(1399, 12, 30),  # the last day of a leap year
         datetime.date(2024, 2, 29),
-        datetime.date(1, 1, 1),  # the edges of datetime.date
-        datetime.date(9999, 12, 31),
+        JalaliDate(1, 1, 1),  # the edges of the calendar (published dates past
+        JalaliDate(3000, 12, 29),  # them are refused before any work)
         "2023-03-21",  # Nowruz 1402
     )
 

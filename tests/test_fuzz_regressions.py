@@ -115,3 +115,26 @@ def test_the_fuzz_harness_passes_its_seeds() -> None:
         published = index % len(decoder.published)
         assert decoder(decoder.encode(text, published)) == (text, decoder.published[published])
         fuzz.check_dates(text, decoder.published[published])  # raises on a failure
+
+
+# A Hijri day and month without a year is read in the Hijri year of publication;
+# the Hijri tables cover 1785..2270 CE, so with a publication date past them (the
+# Jalali calendar goes on to 3621) find_dates raised UnsupportedDateError for
+# «۶ ربیع ثانی» part-way. Found by fuzzing with the calendar's last day.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\u06f6 \u0631\u0628\u06cc\u0639 \u062b\u0627\u0646\u06cc",  # «۶ ربیع ثانی»
+        # «ماه مبارک رمضان»
+        "\u0645\u0627\u0647 \u0645\u0628\u0627\u0631\u06a9 \u0631\u0645\u0636\u0627\u0646",
+        "\u0639\u06cc\u062f \u0641\u0637\u0631",  # «عید فطر»
+    ],
+)
+def test_a_hijri_date_past_the_tables_has_no_value(text: str) -> None:
+    last = persnews.JalaliDate(3000, 12, 29)
+    mentions = persnews.find_dates(text, published=last)  # no PersnewsError either
+    assert mentions
+    for mention in mentions:
+        assert mention.value is None
+        assert mention.reason
+    persnews.analyze(text, published=last)
