@@ -44,7 +44,7 @@ from persnews._daterules import (
 from persnews._datetext import GREGORIAN_MONTHS, fold
 from persnews._lazy import once
 from persnews.calendar import reference_date
-from persnews.errors import InvalidDateError
+from persnews.errors import InvalidDateError, UnsupportedDateError
 from persnews.model import DateMention
 from persnews.normalize import as_document
 from persnews.text import NormalizedText
@@ -146,11 +146,13 @@ def _scanned(norm: str, reference: datetime.date | None) -> list[_Hit]:
 
 def _resolved(rule: Rule, match: Match, reference: datetime.date | None) -> Found:
     """``rule.resolve``, with a date beyond ``datetime.date``'s years 1..9999 («۹۰۰۰
-    سال گذشته», «فردا» of 9999-12-31) found without a value instead of an OverflowError."""
+    سال گذشته») or the calendar's tables found without a value instead of an error."""
     try:
         return rule.resolve(match, reference)
     except OverflowError:
         return Found(None, calendar="relative", reason="beyond the years 1..9999")
+    except UnsupportedDateError as error:  # «۳۶ ماه اخیر» published in 1 Farvardin 1
+        return Found(None, calendar="relative", reason=str(error))
 
 
 def _merged_groups(hit: regex.Match[str]) -> dict[str, str | None]:

@@ -138,3 +138,14 @@ def test_a_hijri_date_past_the_tables_has_no_value(text: str) -> None:
         assert mention.value is None
         assert mention.reason
     persnews.analyze(text, published=last)
+
+
+def test_a_period_before_the_first_jalali_year_has_no_value() -> None:
+    """«ماه اخیر» (the last month) published on 1 Farvardin 1 ends in Jalali year 0:
+    find_dates raised UnsupportedDateError part-way. Found by fuzzing."""
+    text = "\u06f3\u06f6!\u0645\u0627\u0647 \u0627\u062e\u06cc\u0631"  # «۳۶!ماه اخیر»
+    first = persnews.JalaliDate(1, 1, 1)
+    [mention] = persnews.find_dates(text, published=first)
+    assert (mention.text, mention.value) == (text[3:], None)
+    assert "year 0" in mention.reason  # type: ignore[operator]
+    persnews.analyze(text, published=first).to_json()
