@@ -119,7 +119,8 @@ def _records(value: object) -> Iterator[object]:
 def _json_spans(value: object) -> Iterator[dict[str, Any]]:
     """Every JSON object with start, end and text."""
     if isinstance(value, dict):
-        if {"start", "end", "text"} <= value.keys():
+        # an argument's text is the canonical name, located by start and end
+        if {"start", "end", "text"} <= value.keys() and "entity" not in value:
             yield value
         for item in value.values():
             yield from _json_spans(item)
@@ -145,10 +146,12 @@ def test_analyze_every_span_indexes_the_original(text: str) -> None:
     for span in spans:
         start, end = span.start, span.end  # type: ignore[attr-defined]
         assert 0 <= start <= end <= len(text)
-        assert text[start:end] == span.text, type(span).__name__  # type: ignore[attr-defined]
+        if not isinstance(span, persnews.Argument):  # its text is the canonical name
+            assert text[start:end] == span.text, type(span).__name__  # type: ignore[attr-defined]
     data = article.to_dict()
     json_spans = list(_json_spans(data))
-    assert len(json_spans) >= len(spans) - len(article.tokens) - len(article.sentences)
+    plain = [span for span in spans if not isinstance(span, persnews.Argument)]
+    assert len(json_spans) >= len(plain) - len(article.tokens) - len(article.sentences)
     for span in json_spans:
         assert text[span["start"] : span["end"]] == span["text"]
 
