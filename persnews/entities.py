@@ -171,6 +171,7 @@ def find_entities(text: str | NormalizedText) -> list[Entity]:
     names = _by_context(words, tokens, names)
     names = _with_gazetteer(words, tokens, names)
     names = _linked(words, _repeated(words, names))
+    names = _within_sentences(doc, names)
     found = []
     for name in names:
         start, end = tokens[name.first].start, _name_end(tokens[name.last - 1])
@@ -190,6 +191,19 @@ def find_entities(text: str | NormalizedText) -> list[Entity]:
             )
         )
     return found
+
+
+def _within_sentences(doc: NormalizedText, names: list[_Name]) -> list[_Name]:
+    """Drop a name that runs across the end of a sentence: the model tags one
+    sentence at a time, but a name found again («ʹ.0» after «ʹ.0») or taken from
+    a gazetteer could straddle a sentence end, which no reader of sentences
+    (CoNLL, spaCy) can hold."""
+    starts = set()
+    first = 0
+    for sentence in sentences(doc):
+        starts.add(first)
+        first += len(sentence.tokens)
+    return [n for n in names if not any(i in starts for i in range(n.first + 1, n.last))]
 
 
 def _name_end(token: Token) -> int:
@@ -428,7 +442,8 @@ def find_titles(text: str | NormalizedText) -> list[Entity]:
     scan = doc.memo("tokens", _scan)
     tokens = scan.tokens
     found: list[Entity] = []
-    for title in _titles([_key(token.norm) for token in tokens]):
+    titles = _titles([_key(token.norm) for token in tokens]) if tokens else []
+    for title in _within_sentences(doc, titles):
         start, end = tokens[title.first].start, _name_end(tokens[title.last - 1])
         canonical = (
             title.canonical or doc.text[scan.spans[title.first][0] : scan.spans[title.last - 1][1]]

@@ -149,3 +149,18 @@ def test_a_period_before_the_first_jalali_year_has_no_value() -> None:
     assert (mention.text, mention.value) == (text[3:], None)
     assert "year 0" in mention.reason  # type: ignore[operator]
     persnews.analyze(text, published=first).to_json()
+
+
+def test_no_entity_runs_across_a_sentence_end() -> None:
+    """«ʹ.0» found again after a sentence end («ʹ.» ends one, «0» starts the next):
+    the repeated name straddled the sentences, and to_conll wrote an I- tag first
+    in a sentence, which from_conll refuses. Found by the export property on a
+    fresh clone (hypothesis)."""
+    text = "\u00ab\u02b9.0\u00bb\u02b9.0"
+    article = persnews.analyze(text, published="2023-10-09")
+    bounds = {s.start for s in article.sentences[1:]}
+    for entity in (*article.entities, *article.titles):
+        assert not any(entity.start < b < entity.end for b in bounds)
+    conll = persnews.to_conll(article, include=("entities", "titles"))
+    back = persnews.from_conll(conll, text=text)
+    assert [(e.start, e.end) for e in back.entities] == [(e.start, e.end) for e in article.entities]
