@@ -165,9 +165,16 @@ def _merged_groups(hit: regex.Match[str]) -> dict[str, str | None]:
     return groups
 
 
+#: how far past a date its sentence is looked at (for a verb in the future tense)
+_REST: Final = 500
+
+
 def _sentence_end(text: str, position: int) -> int:
-    ends = [i for i in (text.find(".", position), text.find("\n", position)) if i >= 0]
-    return min(ends) if ends else len(text)
+    """The end of the sentence ``position`` is in, at most :data:`_REST` characters on
+    (unbounded, a text of dates with no full stop was quadratic)."""
+    stop = min(len(text), position + _REST)
+    ends = [i for i in (text.find(".", position, stop), text.find("\n", position, stop)) if i >= 0]
+    return min(ends) if ends else stop
 
 
 # -- joining neighbours -------------------------------------------------------------------
@@ -189,9 +196,12 @@ def _part_before() -> _patterns.Pattern:
     return _patterns.compile(rf"{part_words()}\s+(?:از\s+)?\Z", regex.VERSION1)
 
 
-_RANGE_GAP: Final = _patterns.compile(rf"\s*(?:{RANGE_WORDS})\s*")
+# \s{0,20}, not \s*: before a literal, ``regex`` looks for the literal from ``pos`` to
+# the end of the string on every match() that fails, which made long texts quadratic
+# (normalized text has single spaces anyway)
+_RANGE_GAP: Final = _patterns.compile(rf"\s{{0,20}}(?:{RANGE_WORDS})\s*")
 _FROM_BEFORE: Final = _patterns.compile(r"(?<![\w\d])(?:از|طی|بین|در\s+فاصله)\s+\Z")
-_TO_NOW: Final = _patterns.compile(r"\s*تا[\u200c ]?(?:کنون|اکنون|حالا|به\s+امروز)(?![\w\d])")
+_TO_NOW: Final = _patterns.compile(r"\s{0,20}تا[\u200c ]?(?:کنون|اکنون|حالا|به\s+امروز)(?![\w\d])")
 _NEXT_TO: Final = _patterns.compile(r"[\s،,]*(?:[-–]\s*)?")
 _RELATIVE_RULES: Final = frozenset({"relative_day", "weekday", "bare_weekday"})
 

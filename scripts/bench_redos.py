@@ -70,6 +70,10 @@ INPUTS: dict[str, Callable[[int], str]] = {
 }
 
 
+def _label(size: int) -> str:
+    return f"{size // 1_000_000} MB" if size >= 1_000_000 else f"{size // 1000} KB"
+
+
 def per_char(text: str, runs: int) -> float:
     """Microseconds per character of ``analyze(text)``, the best of ``runs``."""
     import persnews
@@ -96,7 +100,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     results: dict[str, object] = {}
     worst = ("", 0.0)
     failures: list[str] = []
-    header = "".join(f"{size // 1000:>8,} KB" for size in sizes)
+    header = "".join(f"{_label(size):>11}" for size in sizes)
     print(f"{'µs per character':30s}{header}   ratio")
     for name, make in INPUTS.items():
         if args.only and args.only not in name:
@@ -124,7 +128,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     results["worst_input"] = worst[0]
     for failure in failures:
         print(f"failure: {failure}", file=sys.stderr)
-    largest = f"{sizes[-1] // 1000:,} KB"
+    largest = _label(sizes[-1])
     checks = [
         (f"time per character {largest} / 10 KB, worst input", worst[1], "<=", FLAT),
         ("inputs that timed out or grew faster than the text", float(len(failures)), "<=", 0),
