@@ -30,7 +30,16 @@ from persnews._datetext import (
 from persnews._lazy import once
 from persnews.calendar import HijriDate, JalaliDate
 from persnews.errors import InvalidDateError
-from persnews.numbers import HUNDREDS, ONES, SCALES, TEENS, TENS, ordinal_pattern, parse_number
+from persnews.numbers import (
+    HUNDREDS,
+    MOST_WORDS,
+    ONES,
+    SCALES,
+    TEENS,
+    TENS,
+    ordinal_pattern,
+    parse_number,
+)
 
 __all__ = ["Found", "Match", "Rule", "period_end", "rules", "shift_months", "year_of"]
 
@@ -212,8 +221,7 @@ def _unit(name: str) -> tuple[str, int]:
 # -- numbers, days, months ----------------------------------------------------------------
 
 
-#: the most number words after the first in one number, and items in one list or duration
-_MOST_WORDS: Final = 20
+#: the most items in one list or duration
 _MOST_ITEMS: Final = 31
 
 
@@ -226,7 +234,7 @@ def _cardinal_words() -> str:
     join = rf"(?:{_H}و{_H}| ?(?={scale}))"
     # bounded: the longest number in words has 15 («نهصد و نود و نه میلیارد و …»); an
     # unbounded run made every position scan to the end of «بیست و بیست و …» (quadratic)
-    return rf"(?:{word})(?:{join}(?:{word})){{0,{_MOST_WORDS}}}"
+    return rf"(?:{word})(?:{join}(?:{word})){{0,{MOST_WORDS}}}"
 
 
 @once

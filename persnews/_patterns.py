@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterator
-from typing import Any, Final, final
+from typing import Any, Final, TypeVar, final
 
 import regex
 
@@ -37,6 +37,7 @@ SECONDS: float = 2.0
 #: the whole analysis costs about 2.5 µs a character
 SECONDS_PER_CHAR: float = 2e-5
 
+_T = TypeVar("_T")
 _Replacement = str | Callable[["regex.Match[str]"], str]
 
 
@@ -71,29 +72,28 @@ class Pattern:
     def _timeout(self, string: str) -> MatchTimeoutError:
         return MatchTimeoutError(pattern=self.name, length=len(string), seconds=self._limit(string))
 
+    def _call(self, string: str, method: Callable[..., _T], *args: Any) -> _T:
+        """``method(*args)`` with the time limit for ``string``; a timeout raises
+        :class:`~persnews.errors.MatchTimeoutError`."""
+        try:
+            return method(*args, timeout=self._limit(string))
+        except TimeoutError:
+            raise self._timeout(string) from None
+
     def match(
         self, string: str, pos: int = 0, endpos: int | None = None
     ) -> regex.Match[str] | None:
-        try:
-            return self.compiled.match(string, pos, endpos, timeout=self._limit(string))
-        except TimeoutError:
-            raise self._timeout(string) from None
+        return self._call(string, self.compiled.match, string, pos, endpos)
 
     def fullmatch(
         self, string: str, pos: int = 0, endpos: int | None = None
     ) -> regex.Match[str] | None:
-        try:
-            return self.compiled.fullmatch(string, pos, endpos, timeout=self._limit(string))
-        except TimeoutError:
-            raise self._timeout(string) from None
+        return self._call(string, self.compiled.fullmatch, string, pos, endpos)
 
     def search(
         self, string: str, pos: int = 0, endpos: int | None = None
     ) -> regex.Match[str] | None:
-        try:
-            return self.compiled.search(string, pos, endpos, timeout=self._limit(string))
-        except TimeoutError:
-            raise self._timeout(string) from None
+        return self._call(string, self.compiled.search, string, pos, endpos)
 
     def finditer(
         self, string: str, pos: int = 0, endpos: int | None = None
@@ -101,29 +101,22 @@ class Pattern:
         # all matches at once: ``regex`` counts the process's CPU time from the
         # start of the iteration, so a lazy iterator would charge the caller's
         # work between matches (and other threads') to the pattern
-        try:
-            matches = list(self.compiled.finditer(string, pos, endpos, timeout=self._limit(string)))
-        except TimeoutError:
-            raise self._timeout(string) from None
-        return iter(matches)
+        return iter(self._call(string, self._findlist, string, pos, endpos))
+
+    def _findlist(
+        self, string: str, pos: int = 0, endpos: int | None = None, timeout: float | None = None
+    ) -> list[regex.Match[str]]:
+        """Every match, as a list (no time limit of its own: see :meth:`finditer`)."""
+        return list(self.compiled.finditer(string, pos, endpos, timeout=timeout))
 
     def findall(self, string: str, pos: int = 0, endpos: int | None = None) -> list[Any]:
-        try:
-            return self.compiled.findall(string, pos, endpos, timeout=self._limit(string))
-        except TimeoutError:
-            raise self._timeout(string) from None
+        return self._call(string, self.compiled.findall, string, pos, endpos)
 
     def sub(self, repl: _Replacement, string: str, count: int = 0) -> str:
-        try:
-            return self.compiled.sub(repl, string, count, timeout=self._limit(string))
-        except TimeoutError:
-            raise self._timeout(string) from None
+        return self._call(string, self.compiled.sub, repl, string, count)
 
     def split(self, string: str, maxsplit: int = 0) -> list[str]:
-        try:
-            return self.compiled.split(string, maxsplit, timeout=self._limit(string))
-        except TimeoutError:
-            raise self._timeout(string) from None
+        return self._call(string, self.compiled.split, string, maxsplit)
 
 
 def compile(pattern: str, flags: int = 0, *, name: str | None = None) -> Pattern:

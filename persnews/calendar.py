@@ -284,10 +284,15 @@ def _jalali_from_ordinal(ordinal: int) -> tuple[int, int, int]:
     if not _DAYS:  # nothing loaded yet (published last)
         _table()
         return _jalali_from_ordinal(ordinal)
+    raise _outside("date", _fromordinal(ordinal) if 0 < ordinal <= _MAX_ORDINAL else ordinal)
+
+
+def _outside(field: str, value: object) -> UnsupportedDateError:
+    """The error for a date outside the table (which is loaded)."""
     span = supported_years()
-    raise UnsupportedDateError(
-        field="date",
-        value=_fromordinal(ordinal) if 0 < ordinal <= _MAX_ORDINAL else ordinal,
+    return UnsupportedDateError(
+        field=field,
+        value=value,
         valid=f"a date in Jalali years {span.start}..{span.stop - 1}"
         f" ({_fromordinal(_LOW)} .. {_fromordinal(_LOW + _DAYS - 1)})",
     )
@@ -487,13 +492,7 @@ def reference_date(value: object, field: str = "published") -> datetime.date | N
     if date is not None and not _DAYS:
         _table()
     if date is not None and not 0 <= date.toordinal() - _LOW < _DAYS:
-        span = supported_years()
-        raise UnsupportedDateError(
-            field=field,
-            value=value,
-            valid=f"a date in Jalali years {span.start}..{span.stop - 1}"
-            f" ({_fromordinal(_LOW)} .. {_fromordinal(_LOW + _DAYS - 1)})",
-        )
+        raise _outside(field, value)
     return date
 
 

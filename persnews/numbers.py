@@ -252,7 +252,7 @@ def ordinal_pattern() -> str:
     join = r"[ \u200c]*و[ \u200c]*"
     # bounded (an ordinal has at most 15 words before the last): unbounded, every
     # position of «دو و دو و …» scanned to the end (quadratic)
-    return rf"(?:(?:{cardinal}){join}){{0,20}}(?:{ordinal})"
+    return rf"(?:(?:{cardinal}){join}){{0,{MOST_WORDS}}}(?:{ordinal})"
 
 
 @once
@@ -319,6 +319,9 @@ _MAX_DIGITS: Final = 40
 
 #: the most atoms (words, digit tokens) read as one number
 _MOST_ATOMS: Final = 40
+#: the most number words after the first in a pattern for one number (the longest
+#: has 15: «نهصد و نود و نه میلیارد و …»); bounded, so that patterns stay linear
+MOST_WORDS: Final = 20
 
 #: the decimal point (or the slash of a fraction) in a digit token
 _POINT: Final = _patterns.compile(r"[.٫/]")
