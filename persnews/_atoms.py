@@ -7,6 +7,8 @@ a half-space (ZWNJ) belongs to an atom only between two letters.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from itertools import accumulate, repeat
 from operator import add
 from typing import Final
@@ -24,6 +26,7 @@ __all__ = [
     "Atom",
     "atom_list",
     "atom_pattern",
+    "updated",
 ]
 
 ZWNJ: Final = "\u200c"
@@ -136,3 +139,95 @@ def atom_list(text: str, start: int = 0, end: int | None = None) -> list[Atom]:
         starts = list(accumulate(map(next_start, lengths), initial=match.start()))
         extend(zip(starts, map(add, starts, lengths), repeat("word"), words))
     return result
+
+
+#: how far the scanner looks past an atom on either side (its lookarounds)
+_LOOKAROUND: Final = 2
+#: stretches to scan again fewer atoms apart than this are scanned as one
+_GAP: Final = 4
+
+
+@once
+def _spaced() -> tuple[int, tuple[str, ...]]:
+    """How far an abbreviation that holds whitespace («م. ق.ر.ر.ک») reaches, and the
+    parts after its first whitespace (a text without them has no such atom)."""
+    spaced = [a for a in _hazm.lexicon().abbreviations if len(a.split()) > 1]
+    return max(map(len, spaced), default=0), tuple(a.split(None, 1)[1] for a in spaced)
+
+
+def _reach(*texts: str) -> int:
+    """How far an edit can change the atoms around it: the scanner's lookarounds, or,
+    where the texts hold an abbreviation with whitespace in it (the one kind of atom
+    that crosses whitespace), that abbreviation's length."""
+    longest, tails = _spaced()
+    if any(tail in text for tail in tails for text in texts):
+        return longest + _LOOKAROUND + 1
+    return _LOOKAROUND + 1
+
+
+@once
+def _whitespace() -> frozenset[str]:
+    """The characters the scanner's ``\\s`` matches (``str.isspace`` also says yes
+    to a few control characters that regex does not)."""
+    space = _patterns.compile(r"\s")
+    candidates = (chr(code) for code in range(0x3001))
+    return frozenset(c for c in candidates if c.isspace() and space.fullmatch(c))
+
+
+def updated(
+    atoms: Sequence[Atom], old: str, edits: Sequence[tuple[int, int, str]], new: str
+) -> list[Atom]:
+    """The atoms of ``new``, made from ``old`` by ``edits`` (sorted, not overlapping),
+    given the ``atoms`` of ``old``: :func:`atom_list` of ``new``, but only the text
+    around the edits is scanned again.
+
+    Around each edit, the stretch scanned again starts and ends at an atom of ``old``
+    that follows whitespace and stands beyond the edit's reach (:func:`_reach`), so the
+    scan starts where a scan of the whole text has an atom, and no atom crosses its end.
+    Stretches closer than :data:`_GAP` are scanned as one (a call costs more than a
+    few words).
+    """
+    if not edits:
+        return list(atoms)
+    starts = [atom[0] for atom in atoms]
+    reach, space = _reach(old, new), _whitespace()
+
+    def boundary(index: int) -> bool:  # an atom that starts after whitespace
+        start = starts[index]
+        return start == 0 or old[start - 1] in space
+
+    regions: list[list[int]] = []  # [first atom, atom after the last, first edit, last edit + 1]
+    for number, (begin, end, _) in enumerate(edits):
+        first = bisect_right(starts, begin - reach) - 1
+        while first > 0 and not boundary(first):
+            first -= 1
+        first = max(first, 0)
+        after = bisect_left(starts, end + reach)
+        while after < len(starts) and not boundary(after):
+            after += 1
+        if regions and first <= regions[-1][1] + _GAP:
+            regions[-1][1] = max(regions[-1][1], after)
+            regions[-1][3] = number + 1
+        else:
+            regions.append([first, after, number, number + 1])
+    result: list[Atom] = []
+    shift = 0  # new position - old position, up to the region at hand
+    copied = 0  # the old atoms before this one are in the result, or were scanned again
+    for first, after, first_edit, last_edit in regions:
+        _shifted(atoms, copied, first, shift, result)
+        low = (starts[first] if first > 0 else 0) + shift
+        for begin, end, replacement in edits[first_edit:last_edit]:
+            shift += len(replacement) - (end - begin)
+        high = starts[after] + shift if after < len(starts) else len(new)
+        result.extend(atom_list(new, low, high))
+        copied = after
+    _shifted(atoms, copied, len(atoms), shift, result)
+    return result
+
+
+def _shifted(atoms: Sequence[Atom], first: int, last: int, shift: int, result: list[Atom]) -> None:
+    """Append ``atoms[first:last]``, moved by ``shift``."""
+    if not shift:
+        result.extend(atoms[first:last])
+    else:
+        result.extend([(s + shift, e + shift, k, t) for s, e, k, t in atoms[first:last]])

@@ -95,7 +95,7 @@ def edits(text: str, focus: list[int] | None = None) -> EditList:
     """
     result = EditList()
     if focus is None:
-        _space(text, 0, len(text), result)
+        result.atoms = _space(text, 0, len(text), result)
         return result
     spots = [_around(text, position) for position in focus]
     for start, end, keeps in _windows(text, spots):
@@ -187,15 +187,16 @@ def _chunks_right(text: str, position: int, count: int, ceiling: int) -> int:
     return position
 
 
-def _space(text: str, region_start: int, region_end: int, result: EditList) -> None:
-    """Append the edits for ``text[region_start:region_end]`` to ``result``."""
+def _space(text: str, region_start: int, region_end: int, result: EditList) -> list[_atoms.Atom]:
+    """Append the edits for ``text[region_start:region_end]`` to ``result``; return
+    the atoms read there."""
     make = tuple.__new__  # builds the named tuples without their Python-level __new__
     items = _atoms.atom_list(text, region_start, region_end)  # plain tuples: made into
     # _Atom records only where something may need an edit (about half of them)
     if not items:
         if region_end > region_start:
             result.append((region_start, region_end, ""))
-        return
+        return items
     lexicon = _hazm.lexicon()
     compounds = lexicon.compounds
     joined = _triple_joins(items, text)
@@ -251,6 +252,7 @@ def _space(text: str, region_start: int, region_end: int, result: EditList) -> N
         begin = end
     if items[-1][1] < region_end:
         result.append((items[-1][1], region_end, ""))
+    return items
 
 
 def _busy(items: list[_atoms.Atom], text: str, joined: dict[int, str]) -> list[int]:

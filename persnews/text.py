@@ -22,7 +22,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from typing import TypeVar
+from typing import Final, TypeVar
 
 import attrs
 
@@ -62,6 +62,9 @@ class EditList(list[Edit]):
         super().__init__()
         #: positions (in the text the edits apply to) that need another look
         self.recheck: list[int] = []
+        #: the scanner's atoms of the text the edits apply to, if the step read them all
+        #: (``(start, end, kind, text)``, see :mod:`persnews._atoms`)
+        self.atoms: list[tuple[int, int, str, str]] | None = None
 
 
 @attrs.frozen(eq=False)
@@ -89,7 +92,7 @@ class NormalizedText:
     @classmethod
     def identity(cls, text: str) -> NormalizedText:
         """A text mapped to itself, character for character."""
-        positions = array("q", range(len(text) + 1))
+        positions = _counting(len(text) + 1)
         return cls(text, text, positions[:-1], positions[1:])
 
     def __len__(self) -> int:
@@ -174,6 +177,25 @@ class NormalizedText:
             text, starts, ends = apply_edits(self.text, self._starts, self._ends, edits)
         steps = self.steps if self.steps[-1:] == (step,) else (*self.steps, step)
         return NormalizedText(self.original, text, starts, ends, steps)
+
+
+#: 0, 1, 2, …, kept to be sliced: a slice is a copy of memory, ten times as fast
+#: as counting again (texts longer than this count for themselves)
+_COUNTING: array[int] = array("q")
+_COUNTING_MOST: Final = 1 << 20
+
+
+def _counting(size: int) -> array[int]:
+    """``array("q", range(size))``."""
+    global _COUNTING
+    counting = _COUNTING  # read once: another thread may replace it meanwhile
+    if size <= len(counting):
+        return counting[:size]
+    if size > _COUNTING_MOST:
+        return array("q", range(size))
+    counting = array("q", range(min(max(size, 2 * len(counting), 1 << 14), _COUNTING_MOST)))
+    _COUNTING = counting
+    return counting[:size]
 
 
 def _check_span(start: object, end: object, size: int, text: str) -> tuple[int, int]:

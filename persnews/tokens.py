@@ -91,7 +91,7 @@ def _scan(doc: NormalizedText) -> _Scan:
 
 def _cut(doc: NormalizedText) -> _Scan:
     starts, ends, original = doc.starts, doc.ends, doc.original
-    atoms = _atoms.atom_list(doc.text)
+    atoms = doc.memo("atoms", _scanned)
     firsts = [starts[atom[0]] for atom in atoms]
     lasts = [ends[atom[1] - 1] for atom in atoms]
     tokens = [
@@ -103,6 +103,12 @@ def _cut(doc: NormalizedText) -> _Scan:
         kept = [i for i, token in enumerate(tokens) if token.start < token.end]
         tokens, spans = [tokens[i] for i in kept], [spans[i] for i in kept]
     return _Scan(tokens, spans)
+
+
+def _scanned(doc: NormalizedText) -> list[_atoms.Atom]:
+    """The scanner's atoms of the normalized text (known already if normalization
+    ended with the spacing step)."""
+    return _atoms.atom_list(doc.text)
 
 
 def tokenize(text: str | NormalizedText) -> list[Token]:

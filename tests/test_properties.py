@@ -100,6 +100,52 @@ def test_atom_list_equals_the_scanner(text: str, start: int) -> None:
         assert _atoms.atom_list(candidate, begin) == scanned
 
 
+#: pieces of edits: spaces, half-spaces, and what the scanner reads with context
+#: (dots, @, slashes, digits, the abbreviation that holds a space)
+_EDIT_PIECES = st.sampled_from(
+    ["", " ", "\n", "\u200c", ".", "@", "/", "۲", "3", "x", "ها", "می", "،", "«", "م. ق.ر.ر.ک"]
+)
+
+
+@st.composite
+def _edited(draw: st.DrawFn) -> tuple[str, list[tuple[int, int, str]], str]:
+    """A text, sorted non-overlapping edits of it, and the edited text."""
+    text = draw(st.lists(texts, min_size=1, max_size=4).map(" ".join))
+    steps = draw(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 3), _EDIT_PIECES)))
+    edits = []
+    position = 0
+    for skip, length, replacement in steps:
+        position += skip
+        if position > len(text):
+            break
+        end = min(len(text), position + length)
+        edits.append((position, end, replacement))
+        position = end
+    pieces, done = [], 0
+    for begin, end, replacement in edits:
+        pieces += [text[done:begin], replacement]
+        done = end
+    return text, edits, "".join([*pieces, text[done:]])
+
+
+@given(_edited())
+def test_atoms_brought_up_to_date_equal_a_new_scan(case: tuple[str, list[Any], str]) -> None:
+    """Scanning again only around edits gives the atoms of the whole edited text."""
+    from persnews import _atoms
+
+    old, edits, new = case
+    assert _atoms.updated(_atoms.atom_list(old), old, edits, new) == _atoms.atom_list(new)
+
+
+@given(texts)
+def test_normalization_remembers_the_atoms_of_its_text(text: str) -> None:
+    """Tokens reuse the atoms the spacing step read, kept up to date through its edits."""
+    from persnews import _atoms
+
+    doc = persnews.normalize(text)
+    assert doc.memo("atoms", lambda d: _atoms.atom_list(d.text)) == _atoms.atom_list(doc.text)
+
+
 # ------------------------------------------------------------ the whole analysis
 
 PUBLISHED = "1402/07/17"
