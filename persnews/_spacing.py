@@ -258,13 +258,17 @@ def _space(text: str, region_start: int, region_end: int, result: EditList) -> l
 def _busy(items: list[_atoms.Atom], text: str, joined: dict[int, str]) -> list[int]:
     """Indexes of the atoms that may need an edit, or an edit of the gap before them.
 
-    The rest — most of a text — are known words after a word and a single
-    space, with nothing to join: spacing leaves them as they are.
+    The rest — most of a text — spacing leaves as they are: a word that needs no
+    repair after a word and a single space, with nothing to join (a word after one
+    that may join the next is checked against it, if that one was left as it is);
+    a word after punctuation that opens nothing and a single space; punctuation
+    that closes, right after a word, that stays as it is.
     """
     quiet_words = _quiet_words()
     left_triggers = _left_triggers()
-    busy = [0]
-    busy += [
+    # first the commonest case, a known word after a word that joins nothing and a
+    # single space; then the rest, one by one
+    maybe = [
         i
         for i, (before, atom) in enumerate(pairwise(items), 1)
         if not (
@@ -276,9 +280,54 @@ def _busy(items: list[_atoms.Atom], text: str, joined: dict[int, str]) -> list[i
             and text[before[1]] == " "
         )
     ]
+    busy = [0]
+    quiet_at = -1  # the last of them left as it is
+    last = 0  # the last of them looked at
+    for i in maybe:
+        before, (start, _, kind, value) = items[i - 1], items[i]
+        quiet = False
+        if start == before[1] + 1 and text[before[1]] == " ":
+            if kind == "word" and (value in quiet_words or _stable(value)):
+                if before[2] == "word":
+                    left = before[3]
+                    # the atom before is as it was (not a candidate, or a quiet one)
+                    kept = i > 1 and (last != i - 1 or quiet_at == i - 1)
+                    quiet = left not in left_triggers or (kept and not _joined(left, value))
+                elif before[2] == "punct":
+                    quiet = before[3][-1] not in OPENING
+        elif start == before[1] and kind == "punct" and before[2] == "word":
+            quiet = (
+                value[0] in CLOSING
+                and value not in _CHANGING_PUNCTUATION
+                and not value.startswith("..")
+            )
+        if quiet:
+            quiet_at = i
+        else:
+            busy.append(i)
+        last = i
     if joined:
         busy = sorted(set(busy) | joined.keys())
     return busy
+
+
+#: punctuation that spacing may change: the ellipsis (and ``..``, ``...``), Latin marks
+#: after a Persian word, the percent sign after a number
+_CHANGING_PUNCTUATION: Final = frozenset(("…", "%", *PERSIAN_PUNCTUATION))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _stable(word: str) -> bool:
+    """A word that joins nothing before it and that spacing does not repair."""
+    if word in JOIN_AFTER:
+        return False
+    return ZWNJ in word or not "\u0600" <= word[0] <= "\u06ff" or _repair_word(word) == word
+
+
+def _joined(left: str, right: str) -> bool:
+    """Would the word ``right`` be joined to ``left`` (``right`` not one of :data:`JOIN_AFTER`)?"""
+    candidate = left in VERB_PREFIXES or left + ZWNJ + right in _hazm.lexicon().compounds
+    return candidate and _joins(left, right)
 
 
 @once
@@ -325,9 +374,12 @@ def _after(atom: _Atom, inside: list[Edit]) -> _Atom:
 def _triple_joins(items: list[_atoms.Atom], text: str) -> dict[int, str]:
     """«گفت و گو» -> «گفت‌وگو» where hazm's word list has the joined compound."""
     frequency = _hazm.lexicon().frequency
+    heads = _and_heads()
     result: dict[int, str] = {}
     ands = [i for i, atom in enumerate(items) if atom[3] == "و"]
     for i in (i - 1 for i in ands if 0 < i < len(items) - 1):
+        if items[i][3] not in heads:
+            continue
         first, middle, last = (_Atom._make(items[j]) for j in range(i, i + 3))
         if first.kind != "word" or last.kind != "word":
             continue
@@ -338,6 +390,19 @@ def _triple_joins(items: list[_atoms.Atom], text: str) -> dict[int, str]:
             result[i + 1] = ZWNJ
             result[i + 2] = ""
     return result
+
+
+@once
+def _and_heads() -> frozenset[str]:
+    """What stands before «‌و» in the words hazm's list has seen (گفت of گفت‌وگو)."""
+    heads = set()
+    for word, count in _hazm.lexicon().frequency.items():
+        if count > 0 and ZWNJ + "و" in word:
+            position = word.find(ZWNJ + "و")
+            while position > 0:
+                heads.add(word[:position])
+                position = word.find(ZWNJ + "و", position + 1)
+    return frozenset(heads)
 
 
 def _stems(word: str) -> Iterator[str]:

@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from operator import eq
 from typing import Final, NamedTuple
 
 from persnews import _atoms
@@ -79,8 +81,9 @@ class _Scan(NamedTuple):
     """Tokens of a normalized text and where each sits in the normalized text."""
 
     tokens: list[Token]
-    #: (start, end) of each token in the normalized text
-    spans: list[tuple[int, int]]
+    #: where each token sits in the normalized text: ``[0]`` its start and ``[1]`` its
+    #: end (the scanner's atoms, whose ``[2]`` and ``[3]`` are its kind and text)
+    spans: Sequence[tuple[int, int, str, str]]
 
 
 def _scan(doc: NormalizedText) -> _Scan:
@@ -98,11 +101,10 @@ def _cut(doc: NormalizedText) -> _Scan:
         Token(first, last, original[first:last], atom[3], atom[2])  # type: ignore[arg-type]
         for first, last, atom in zip(firsts, lasts, atoms, strict=True)
     ]
-    spans = [(atom[0], atom[1]) for atom in atoms]
-    if any(token.start == token.end for token in tokens):  # made of inserted characters only
+    if any(map(eq, firsts, lasts)):  # made of inserted characters only
         kept = [i for i, token in enumerate(tokens) if token.start < token.end]
-        tokens, spans = [tokens[i] for i in kept], [spans[i] for i in kept]
-    return _Scan(tokens, spans)
+        return _Scan([tokens[i] for i in kept], [atoms[i] for i in kept])
+    return _Scan(tokens, atoms)
 
 
 def _scanned(doc: NormalizedText) -> list[_atoms.Atom]:
@@ -259,7 +261,11 @@ def _matched_quotes(values: list[str], gaps: list[str]) -> set[int]:
 
 
 def _sentence(
-    doc: NormalizedText, tokens: list[Token], spans: list[tuple[int, int]], first: int, last: int
+    doc: NormalizedText,
+    tokens: list[Token],
+    spans: Sequence[tuple[int, int, str, str]],
+    first: int,
+    last: int,
 ) -> Sentence:
     start, end = tokens[first].start, tokens[last - 1].end
     norm = doc.text[spans[first][0] : spans[last - 1][1]]
