@@ -154,6 +154,8 @@ VALID: Final = "one number in words and/or digits, e.g. «بیست و سه هز�
 _ZWNJ: Final = "\u200c"
 _WORD_CHAR: Final = r"[\p{L}\p{M}\p{N}\u200c_]"
 _TO_LATIN: Final = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
+#: what may stand between the digits of one number
+_SEPARATORS: Final = frozenset(".,٫٬/")
 
 # atom kinds; the level orders the small words of one group (hundreds, tens, ones)
 _ONE, _TEEN, _TEN, _HUNDRED, _SCALE, _HALF, _FIRST, _DIGITS = range(8)
@@ -344,6 +346,8 @@ def _digits(text: str) -> tuple[int | Fraction, bool, bool] | None:
     if suffix:
         text, ordinal = text[: suffix.start(2)], True
     text = text.translate(_TO_LATIN)
+    if not text.isascii() and not all(c.isdigit() or c in _SEPARATORS for c in text):
+        return None  # digits of a script newer than Python's Unicode tables (𞓰, U+1E4F0)
     if len(text) > _MAX_DIGITS:
         return None  # a code or a hash, not a quantity (and int() refuses 4,300 digits)
     if _plain().fullmatch(text):
@@ -368,15 +372,15 @@ def _atoms(match: regex.Match[str]) -> tuple[list[_Atom | None], list[str]]:
     for text, start, end in zip(
         match.captures("atom"), match.starts("atom"), match.ends("atom"), strict=True
     ):
-        if text[0].isdigit():
+        key = fold(text)
+        word = words.get(key)
+        if word is None:  # a digit token (regex may know more digits than str.isdigit)
             read = _digits(text)
             if read is None:
                 atoms.append(None)
             else:
                 atoms.append(_Atom(_DIGITS, read[0], read[1], read[2], start, end, text))
         else:
-            key = fold(text)
-            word = words[key]
             atoms.append(_Atom(word.kind, word.value, word.ordinal, False, start, end, key))
     joins = ["and" if "و" in join else "space" for join in match.captures("join")]
     return atoms, joins

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from operator import eq
 from typing import Final, NamedTuple
@@ -154,45 +155,68 @@ def _split(doc: NormalizedText) -> list[Sentence]:
     tokens, spans = doc.memo("tokens", _scan)
     if not tokens:
         return []
-    norm = doc.text
-    values = [token.norm for token in tokens]
-    gaps = [norm[spans[i][1] : spans[i + 1][0]] for i in range(len(spans) - 1)] + ["\n\n"]
-    matched = _matched_quotes(values, gaps)
-    wrapped = _wrapped_paragraphs(tokens, values, gaps)
+    # only punctuation and line breaks can end a sentence or open or close a
+    # quotation: the loop visits those tokens, not the words between them
+    breaks = _line_breaks(doc.text, spans)
+    marks = [i for i, span in enumerate(spans) if span[2] == "punct"]
+    events = sorted(breaks.keys() | marks) if breaks.keys() - set(marks) else marks
+    matched = _matched_quotes(spans, marks, breaks)
+    wrapped = _wrapped_paragraphs(tokens, spans, breaks)
     result: list[Sentence] = []
     first = 0
     depth = 0
-    for i, value in enumerate(values):
+    for i in events:
+        _, _, kind, value = spans[i]
         if i in matched:
             depth += 1
         elif value == "»" and depth:
             depth -= 1
         boundary = False
-        if tokens[i].kind == "punct" and depth == 0:
+        if kind == "punct" and depth == 0:
             if value[-1] in TERMINAL or value[0] in TERMINAL:
-                boundary = not _closer_follows(values, gaps, i)
+                boundary = not _closer_follows(spans, breaks, i)
             elif value in CLOSERS and i > first:
-                before = values[i - 1]
+                before = spans[i - 1][3]
                 if before[-1] in TERMINAL or before in CLOSERS:
-                    boundary = not _closer_follows(values, gaps, i)
-        gap = gaps[i]
+                    boundary = not _closer_follows(spans, breaks, i)
+        gap = breaks.get(i, "")
         if "\n\n" in gap:
             boundary = True
-        elif "\n" in gap and not boundary:
-            boundary = not (depth or _soft_break(value, tokens[i].kind, wrapped[i]))
+        elif gap and not boundary:
+            boundary = not (depth or _soft_break(value, kind, wrapped.get(i, False)))
         if boundary:
             result.append(_sentence(doc, tokens, spans, first, i + 1))
             first = i + 1
-            if "\n" in gap:
+            if gap:
                 depth = 0
     return result
 
 
-def _closer_follows(values: list[str], gaps: list[str], i: int) -> bool:
+def _line_breaks(norm: str, spans: Sequence[tuple[int, int, str, str]]) -> dict[int, str]:
+    """The gaps after tokens that hold a line break, by token index; the last
+    token's gap is a paragraph break."""
+    breaks: dict[int, str] = {}
+    last = len(spans) - 1
+    position = norm.find("\n")
+    if position >= 0:
+        ends = [span[1] for span in spans]
+        while position >= 0:
+            i = bisect_right(ends, position) - 1  # the token before the line break
+            if 0 <= i < last:
+                breaks[i] = norm[spans[i][1] : spans[i + 1][0]]
+                position = spans[i + 1][0]
+            position = norm.find("\n", position + 1)
+    breaks[last] = "\n\n"
+    return breaks
+
+
+def _closer_follows(
+    spans: Sequence[tuple[int, int, str, str]], breaks: dict[int, str], i: int
+) -> bool:
     """True if a closing quote or bracket (or more final punctuation) follows on the line."""
-    if i + 1 >= len(values) or "\n" in gaps[i]:
+    if i + 1 >= len(spans) or i in breaks:
         return False
-    following = values[i + 1]
+    following = spans[i + 1][3]
     return following in CLOSERS or following[0] in TERMINAL
 
 
@@ -209,54 +233,64 @@ def _soft_break(value: str, kind: str, wrapped: bool) -> bool:
     return wrapped and value != ":"
 
 
-def _wrapped_paragraphs(tokens: list[Token], values: list[str], gaps: list[str]) -> list[bool]:
-    """For each token, is its paragraph hard-wrapped (Hamshahri style)?
+def _wrapped_paragraphs(
+    tokens: list[Token], spans: Sequence[tuple[int, int, str, str]], breaks: dict[int, str]
+) -> dict[int, bool]:
+    """For each token followed by a line break, is its paragraph hard-wrapped
+    (Hamshahri style)?
 
     A paragraph is hard-wrapped if a line of it ends in a word that cannot end
     a sentence (``و``, ``در``, ``،``), or if most of its single line breaks fall
     after something that cannot end a sentence on lines of prose length.
     """
-    result: list[bool] = []
-    paragraph_start = 0
-    breaks = open_lines = open_length = 0
+    result: dict[int, bool] = {}
+    lines: list[int] = []  # the tokens before the single line breaks of this paragraph
+    breaks_seen = open_lines = open_length = 0
     evidence = False
     line_start = tokens[0].start
-    for i, value in enumerate(values):
-        gap = gaps[i]
-        if "\n" not in gap:
-            continue
-        if "\n\n" not in gap:
-            breaks += 1
-            if not _ends_sentence(value, tokens[i].kind):
+    for i in sorted(breaks):
+        if "\n\n" not in breaks[i]:
+            lines.append(i)
+            breaks_seen += 1
+            _, _, kind, value = spans[i]
+            if not _ends_sentence(value, kind):
                 open_lines += 1
                 open_length += tokens[i].end - line_start
                 evidence = evidence or value in CONTINUATION or value in CONTINUING_PUNCT
         else:
             wrapped = evidence or (
-                breaks >= WRAPPED_MIN_BREAKS
-                and open_lines >= WRAPPED_SHARE * breaks
+                breaks_seen >= WRAPPED_MIN_BREAKS
+                and open_lines >= WRAPPED_SHARE * breaks_seen
                 and open_length >= WRAPPED_MIN_LENGTH * open_lines
             )
-            result.extend([wrapped] * (i + 1 - paragraph_start))
-            paragraph_start = i + 1
-            breaks = open_lines = open_length = 0
+            result.update(dict.fromkeys(lines, wrapped))
+            result[i] = wrapped
+            lines.clear()
+            breaks_seen = open_lines = open_length = 0
             evidence = False
         if i + 1 < len(tokens):
             line_start = tokens[i + 1].start
     return result
 
 
-def _matched_quotes(values: list[str], gaps: list[str]) -> set[int]:
+def _matched_quotes(
+    spans: Sequence[tuple[int, int, str, str]], marks: list[int], breaks: dict[int, str]
+) -> set[int]:
     """Indexes of «s that are closed by a » in the same paragraph."""
     matched: set[int] = set()
     stack: list[int] = []
-    for i, value in enumerate(values):
+    paragraphs = [i for i, gap in breaks.items() if "\n\n" in gap]
+    ends = iter(sorted(paragraphs))
+    paragraph_end = next(ends)
+    for i in marks:
+        while i > paragraph_end:  # a paragraph ended before this mark
+            stack.clear()
+            paragraph_end = next(ends)
+        value = spans[i][3]
         if value == "«":
             stack.append(i)
         elif value == "»" and stack:
             matched.add(stack.pop())
-        if "\n\n" in gaps[i]:
-            stack.clear()
     return matched
 
 
