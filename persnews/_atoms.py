@@ -8,7 +8,7 @@ a half-space (ZWNJ) belongs to an atom only between two letters.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import accumulate, repeat
 from operator import add
 from typing import Final
@@ -59,11 +59,22 @@ def atom_pattern() -> _patterns.Pattern:
     return _patterns.compile(_atom_source(), regex.VERBOSE | regex.VERSION1)
 
 
+#: punctuation a word of a run may end with (each is one atom, but for runs of
+#: ``!?؟``): nothing else the scanner knows ends with these after a word.  Not ``.``
+#: (``م.`` may be an abbreviation) and not ``(``, which opens «(ع)».
+_RUN_CLOSERS: Final = "،؛:»)!?؟"
+#: ... and what it may begin with
+_RUN_OPENER: Final = "«"
+#: the marks the scanner reads as one atom when they follow each other
+_GROUPED: Final = frozenset("!?؟")
+
+
 @once
 def _runs_and_atoms() -> _patterns.Pattern:
     """The scanner, trying first for a whole run of plain words (see :func:`atom_list`)."""
     word = rf"(?>{LETTER}+(?:\u200c{LETTER}+)*)"
-    run = rf"(?P<run>(?<![^ \n]){word}(?:\ {word})*(?=[ \n]|$))"
+    piece = rf"{_RUN_OPENER}?{word}[{regex.escape(_RUN_CLOSERS)}]*"
+    run = rf"(?P<run>(?<![^ \n]){piece}(?:\ {piece})*(?=[ \n]|$))"
     return _patterns.compile(run + "\n|" + _atom_source(), regex.VERBOSE | regex.VERSION1)
 
 
@@ -124,7 +135,8 @@ def atom_list(text: str, start: int = 0, end: int | None = None) -> list[Atom]:
 
     The same as the scanner's matches (tests check it), but a run of plain
     Persian words separated by single spaces — most of a news text — is
-    matched at once and cut with ``str.split``, which is several times faster.
+    matched at once and cut with ``str.split``, which is several times faster
+    (with the punctuation that closes a word, or the «» that opens one, peeled off).
     """
     result: list[Atom] = []
     append, extend = result.append, result.extend
@@ -134,11 +146,33 @@ def atom_list(text: str, start: int = 0, end: int | None = None) -> list[Atom]:
         if kind != "run":
             append((match.start(), match.end(), kind, match.group()))
             continue
-        words = match.group().split(" ")
+        run = match.group()
+        words = run.split(" ")
         lengths = list(map(len, words))
         starts = list(accumulate(map(next_start, lengths), initial=match.start()))
-        extend(zip(starts, map(add, starts, lengths), repeat("word"), words))
+        if _RUN_OPENER in run or any(mark in run for mark in _RUN_CLOSERS):
+            for first, word in zip(starts[:-1], words, strict=True):
+                _peeled(first, word, append)
+        else:
+            extend(zip(starts, map(add, starts, lengths), repeat("word"), words))
     return result
+
+
+def _peeled(start: int, piece: str, append: Callable[[Atom], None]) -> None:
+    """The atoms of one piece of a run: an opening «, the word, closing marks."""
+    if piece[0] == _RUN_OPENER:
+        append((start, start + 1, "punct", _RUN_OPENER))
+        start, piece = start + 1, piece[1:]
+    word = piece.rstrip(_RUN_CLOSERS)
+    append((start, start + len(word), "word", word))
+    index = len(word)
+    while index < len(piece):
+        end = index + 1
+        if piece[index] in _GROUPED:
+            while end < len(piece) and piece[end] in _GROUPED:
+                end += 1
+        append((start + index, start + end, "punct", piece[index:end]))
+        index = end
 
 
 #: how far the scanner looks past an atom on either side (its lookarounds)
