@@ -215,48 +215,116 @@ def updated(
     given the ``atoms`` of ``old``: :func:`atom_list` of ``new``, but only the text
     around the edits is scanned again.
 
-    Around each edit, the stretch scanned again starts and ends at an atom of ``old``
-    that follows whitespace and stands beyond the edit's reach (:func:`_reach`), so the
-    scan starts where a scan of the whole text has an atom, and no atom crosses its end.
-    Stretches closer than :data:`_GAP` are scanned as one (a call costs more than a
-    few words).
+    Two kinds of edit need no scan: a half-space put between two Persian words (they
+    become one word) and one put inside a Persian word (it stays one); the scanner's
+    word is letters joined by half-spaces.  Around any other edit, the stretch scanned
+    again starts and ends at an atom of ``old`` that follows whitespace and stands
+    beyond the edit's reach (:func:`_reach`), so the scan starts where a scan of the
+    whole text has an atom, and no atom crosses its end.  Stretches closer than
+    :data:`_GAP` atoms are scanned as one (a call costs more than a few words).
     """
     if not edits:
         return list(atoms)
     starts = [atom[0] for atom in atoms]
     reach, space = _reach(old, new), _whitespace()
 
-    def boundary(index: int) -> bool:  # an atom that starts after whitespace
-        start = starts[index]
-        return start == 0 or old[start - 1] in space
+    def boundary(index: int) -> int:
+        """The nearest atom at or before ``index`` that follows whitespace (or 0)."""
+        while index > 0 and old[starts[index] - 1] not in space:
+            index -= 1
+        return max(index, 0)
 
-    regions: list[list[int]] = []  # [first atom, atom after the last, first edit, last edit + 1]
-    for number, (begin, end, _) in enumerate(edits):
-        first = bisect_right(starts, begin - reach) - 1
-        while first > 0 and not boundary(first):
-            first -= 1
-        first = max(first, 0)
-        after = bisect_left(starts, end + reach)
-        while after < len(starts) and not boundary(after):
-            after += 1
-        if regions and first <= regions[-1][1] + _GAP:
-            regions[-1][1] = max(regions[-1][1], after)
-            regions[-1][3] = number + 1
+    def boundary_after(index: int) -> int:
+        """The nearest atom at or after ``index`` that follows whitespace (or the end)."""
+        while index < len(starts) and old[starts[index] - 1] not in space:
+            index += 1
+        return index
+
+    # groups of edits: [first atom, atom after the last, first edit, last edit + 1,
+    # scanned again?]; an edit that needs no scan is a group of its own, unless a
+    # stretch to scan touches the atoms it changes
+    groups: list[list[int]] = []
+    for number, (begin, end, replacement) in enumerate(edits):
+        changed = _in_place(atoms, starts, old, begin, end, replacement)
+        if changed is not None:
+            first, after = changed
+            if not groups or not groups[-1][4] or first >= groups[-1][1]:
+                groups.append([first, after, number, number + 1, 0])
+                continue
+            # it changes atoms of the stretch before it: scanned with it
         else:
-            regions.append([first, after, number, number + 1])
+            first = boundary(bisect_right(starts, begin - reach) - 1)
+            after = boundary_after(bisect_left(starts, end + reach))
+        first_edit = number
+        # a stretch to scan swallows the groups before it that it reaches
+        while groups and (
+            first <= groups[-1][1] - (not groups[-1][4])
+            or (groups[-1][4] and first <= groups[-1][1] + _GAP)
+        ):
+            previous = groups.pop()
+            first = boundary(min(first, previous[0]))
+            after = boundary_after(max(after, previous[1]))
+            first_edit = previous[2]
+        groups.append([first, after, first_edit, number + 1, 1])
     result: list[Atom] = []
-    shift = 0  # new position - old position, up to the region at hand
+    shift = 0  # new position - old position, up to the group at hand
     copied = 0  # the old atoms before this one are in the result, or were scanned again
-    for first, after, first_edit, last_edit in regions:
-        _shifted(atoms, copied, first, shift, result)
-        low = (starts[first] if first > 0 else 0) + shift
-        for begin, end, replacement in edits[first_edit:last_edit]:
-            shift += len(replacement) - (end - begin)
-        high = starts[after] + shift if after < len(starts) else len(new)
-        result.extend(atom_list(new, low, high))
-        copied = after
+    for first, after, first_edit, last_edit, scan in groups:
+        if scan:
+            _shifted(atoms, copied, first, shift, result)
+            low = (starts[first] if first > 0 else 0) + shift
+            for begin, end, replacement in edits[first_edit:last_edit]:
+                shift += len(replacement) - (end - begin)
+            high = starts[after] + shift if after < len(starts) else len(new)
+            result.extend(atom_list(new, low, high))
+            copied = after
+            continue
+        begin, end, replacement = edits[first_edit]
+        _shifted(atoms, copied, after, shift, result)
+        copied = max(copied, after)
+        delta = len(replacement) - (end - begin)
+        if after - first == 2:  # two words joined: the second is the last one copied
+            right = result.pop()
+            left = result[-1]
+            result[-1] = (left[0], right[1] + delta, "word", left[3] + replacement + right[3])
+        else:  # a half-space inside a word
+            word = result[-1]
+            offset = begin + shift - word[0]
+            text = word[3][:offset] + replacement + word[3][offset:]
+            result[-1] = (word[0], word[1] + delta, "word", text)
+        shift += delta
     _shifted(atoms, copied, len(atoms), shift, result)
     return result
+
+
+def _in_place(
+    atoms: Sequence[Atom], starts: list[int], old: str, begin: int, end: int, replacement: str
+) -> tuple[int, int] | None:
+    """The atoms an edit changes without a scan (a half-space between or inside Persian
+    words), as ``(first, after)``; None for any other edit."""
+    if replacement != ZWNJ:
+        return None
+    if begin == end:  # inside a word?
+        index = bisect_right(starts, begin) - 1
+        if index >= 0 and starts[index] < begin < atoms[index][1] and _persian_word(atoms[index]):
+            return index, index + 1
+        return None
+    index = bisect_left(starts, end)  # the gap between two words, all of it?
+    if (
+        0 < index < len(atoms)
+        and starts[index] == end
+        and atoms[index - 1][1] == begin
+        and _persian_word(atoms[index])
+        and _persian_word(atoms[index - 1])
+    ):
+        return index - 1, index + 1
+    return None
+
+
+def _persian_word(atom: Atom) -> bool:
+    """A word of Arabic-script letters (and half-spaces): its first letter says so, as
+    the scanner's other words have no Arabic letter."""
+    return atom[2] == "word" and "\u0600" <= atom[3][0] <= "\u06ff"
 
 
 def _shifted(atoms: Sequence[Atom], first: int, last: int, shift: int, result: list[Atom]) -> None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import importlib.util
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
@@ -110,16 +110,40 @@ def _conjugate(past: str, present: str, second_singular: bool = True) -> set[str
     return forms
 
 
+#: the part of speech hazm's list gives the spellings it has not seen
+_UNSEEN: Final[tuple[str, ...]] = ("0",)
+#: ... and how their lines end («کتابها\t0\t0»): four fifths of the list
+_UNSEEN_LINE: Final = "\t0\t0"
+
+
+def _words() -> tuple[dict[str, int], dict[str, tuple[str, ...]], list[str]]:
+    """hazm's word list: word -> frequency, word -> parts of speech, and the words
+    whose line says more than "frequency 0, tag 0" (the others can be neither
+    attested nor compounds).  The unseen spellings go in whole, without a loop."""
+    lines = _lines("words.dat")
+    unseen = [line[: -len(_UNSEEN_LINE)] for line in lines if line.endswith(_UNSEEN_LINE)]
+    frequency = dict.fromkeys(unseen, 0)
+    pos: dict[str, tuple[str, ...]] = dict.fromkeys(unseen, _UNSEEN)
+    tags: dict[str, tuple[str, ...]] = {}  # one tuple for each spelling of the tags
+    seen = []
+    for line in lines:
+        if line.endswith(_UNSEEN_LINE):
+            continue
+        word, _, rest = line.partition("\t")
+        count, _, tag = rest.partition("\t")
+        frequency[word] = int(count) if count.isdigit() else 0
+        if "\t" not in rest:
+            pos[word] = ()
+        else:
+            pos[word] = tags.get(tag) or tags.setdefault(tag, tuple(tag.split(",")))
+        seen.append(word)
+    return frequency, pos, seen
+
+
 @once
 def lexicon() -> Lexicon:
     """Load hazm's word, verb, stop-word and abbreviation lists (cached)."""
-    frequency: dict[str, int] = {}
-    pos: dict[str, tuple[str, ...]] = {}
-    for line in _lines("words.dat"):
-        parts = line.split("\t")
-        word = parts[0]
-        frequency[word] = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 0
-        pos[word] = tuple(parts[2].split(",")) if len(parts) > 2 else ()
+    frequency, pos, seen = _words()
     forms: set[str] = {"است"}
     glued: set[str] = set()
     participles: set[str] = set()
@@ -150,7 +174,7 @@ def lexicon() -> Lexicon:
                 "نمی\u200c" + stems[1] + "ه",
             }
             spaced |= {form for form in forms_ if form.startswith(("می\u200c", "نمی\u200c"))}
-    compounds = [w for w, f in frequency.items() if f > 0 and "\u200c" in w]
+    compounds = [w for w in seen if frequency[w] > 0 and "\u200c" in w]
     return Lexicon(
         frequency=frequency,
         pos=pos,
@@ -160,9 +184,7 @@ def lexicon() -> Lexicon:
         participles=frozenset(participles),
         present_stems=frozenset(presents),
         compounds=frozenset(compounds),
-        attested_words=frozenset(
-            [w for w, f in frequency.items() if f > 0 or pos.get(w, ("0",)) != ("0",)]
-        )
+        attested_words=frozenset([w for w in seen if frequency[w] > 0 or pos[w] != _UNSEEN])
         | frozenset(forms)
         | frozenset(bare),
         stopwords=frozenset(_lines("stopwords.dat")),
