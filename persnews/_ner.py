@@ -186,21 +186,24 @@ def _attributes(model: bytes) -> frozenset[bytes]:
 
 
 @once
-def _clusters() -> dict[str, tuple[str, ...]]:
-    """Word -> cluster features, from data/ner_clusters.tsv (empty if absent)."""
+def _clusters() -> dict[str, str]:
+    """Word -> its cluster's path («46/4/3»), from data/ner_clusters.tsv (empty if
+    absent); :func:`_cluster_features` makes the features of one path."""
     from persnews import _data
 
     try:
         _, rows = _data.table(CLUSTERS)
     except FileNotFoundError:
         return {}
-    result: dict[str, tuple[str, ...]] = {}
-    for word, path in rows:
-        parts = path.split("/")
-        result[word] = tuple(
-            f"c{level}={'/'.join(parts[:level])}" for level in CLUSTER_LEVELS if level <= len(parts)
-        )
-    return result
+    return dict(rows)  # type: ignore[arg-type]
+
+
+def _cluster_features(path: str) -> tuple[str, ...]:
+    """The features of a cluster path: «46/4/3» -> c1=46, c2=46/4, c3=46/4/3."""
+    parts = path.split("/")
+    return tuple(
+        f"c{level}={'/'.join(parts[:level])}" for level in CLUSTER_LEVELS if level <= len(parts)
+    )
 
 
 #: a word's cached features: its own, its features as the neighbour at -2, -1,
@@ -248,9 +251,14 @@ def _gazetteer() -> dict[str, list[tuple[tuple[str, ...], tuple[_Marks, ...]]]]:
     return index
 
 
+@once
+def _plain_words() -> _patterns.Pattern:
+    return _patterns.compile(r"[\p{Arabic}\u200c ]+")
+
+
 def _surface_words(surface: str) -> tuple[str, ...]:
     """The token norms of a gazetteer surface form (plain words split on spaces)."""
-    if _patterns.compile(r"[\p{Arabic}\u200c ]+").fullmatch(surface):
+    if _plain_words().fullmatch(surface):
         return tuple(surface.split())
     from persnews.tokens import tokenize
 
@@ -287,7 +295,11 @@ def _word(word: str) -> _Word:
     count = frequency.get(word)
     own.append("f=none" if count is None else f"f={len(str(count)) if count else 0}")
     own.extend(f"pos={tag}" for tag in pos.get(word, ()) if tag != "0")
-    clusters = _clusters().get(form, ("c=?",) if shape == "persian" else ())
+    path = _clusters().get(form)
+    if path is not None:
+        clusters = _cluster_features(path)
+    else:
+        clusters = ("c=?",) if shape == "persian" else ()
     own.extend(clusters)
     fine = clusters[-1] if clusters else ""
     neighbour = []
