@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import importlib.util
 from collections.abc import Callable
+from itertools import compress
+from operator import itemgetter, methodcaller, not_
 from pathlib import Path
 from typing import Any, Final
 
@@ -53,7 +55,8 @@ class Lexicon:
 
     #: word -> corpus frequency (hazm's words.dat)
     frequency: dict[str, int]
-    #: word -> part-of-speech tags, e.g. ("N", "AJ")
+    #: word -> part-of-speech tags, e.g. ("N", "AJ"), for the words hazm's list has
+    #: seen (a spelling it lists with frequency 0 and tag 0 has none)
     pos: dict[str, tuple[str, ...]]
     #: every conjugated verb form hazm's Lemmatizer knows, with ZWNJ after می/نمی
     verb_forms: frozenset[str]
@@ -117,17 +120,21 @@ _UNSEEN_LINE: Final = "\t0\t0"
 
 
 def _words() -> tuple[dict[str, int], dict[str, tuple[str, ...]], list[str]]:
-    """hazm's word list: word -> frequency, word -> parts of speech, and the words
-    whose line says more than "frequency 0, tag 0" (the others can be neither
-    attested nor compounds).  The unseen spellings go in whole, without a loop."""
-    lines = _lines("words.dat")
-    unseen = [line[: -len(_UNSEEN_LINE)] for line in lines if line.endswith(_UNSEEN_LINE)]
-    frequency = dict.fromkeys(unseen, 0)
-    pos: dict[str, tuple[str, ...]] = dict.fromkeys(unseen, _UNSEEN)
+    """hazm's word list: word -> frequency, word -> parts of speech (for the words
+    it has seen), and those words: the lines that say more than "frequency 0, tag 0"
+    (the others can be neither attested nor compounds, and have no part of speech).
+    The unseen spellings go in whole, without a Python loop."""
+    lines = (data_dir() / "words.dat").read_text(encoding="utf-8").split("\n")
+    unseen = list(map(methodcaller("endswith", _UNSEEN_LINE), lines))
+    frequency = dict.fromkeys(
+        map(itemgetter(slice(None, -len(_UNSEEN_LINE))), compress(lines, unseen)), 0
+    )
+    pos: dict[str, tuple[str, ...]] = {}
     tags: dict[str, tuple[str, ...]] = {}  # one tuple for each spelling of the tags
     seen = []
-    for line in lines:
-        if line.endswith(_UNSEEN_LINE):
+    for line in compress(lines, map(not_, unseen)):
+        line = line.strip()
+        if not line:
             continue
         word, _, rest = line.partition("\t")
         count, _, tag = rest.partition("\t")
