@@ -19,7 +19,8 @@ from __future__ import annotations
 import bisect
 import datetime
 import json
-from typing import Any
+from array import array
+from typing import Any, Final, SupportsIndex, cast
 
 import attrs
 
@@ -28,6 +29,7 @@ from persnews.dates import find_dates
 from persnews.entities import find_entities, find_titles
 from persnews.errors import check_text
 from persnews.model import (
+    TOKEN_KINDS,
     Attribution,
     DateMention,
     Entity,
@@ -91,6 +93,16 @@ class Article:
         """Every token of every sentence, in order."""
         return tuple(token for sentence in self.sentences for token in sentence.tokens)
 
+    def __reduce_ex__(self, protocol: SupportsIndex) -> str | tuple[Any, ...]:
+        """Pickle the sentences and tokens as columns (offsets, norms, kinds): their
+        texts are slices of the article's text, so they need not be sent, and
+        :func:`~persnews.pipe`'s parent process reads an article in half the time."""
+        packed = _packed(self.text, self.sentences)
+        if packed is None:  # a record made by hand whose texts are not its slices
+            return super().__reduce_ex__(protocol)
+        rest = attrs.astuple(self, recurse=False)[3:]
+        return _unpacked, (self.text, self.published, packed, rest)
+
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dictionary (see docs/json.md for the schema).
 
@@ -146,6 +158,81 @@ class Article:
             attributions=[Attribution.from_dict(a, entities) for a in data.get("attributions", ())],
             meetings=[Meeting.from_dict(m, entities, dates) for m in data.get("meetings", ())],
         )
+
+
+#: a separator no norm holds (normalization removes control characters)
+_SEPARATOR: Final = "\x00"
+_KIND_CODES: Final = {kind: code for code, kind in enumerate(TOKEN_KINDS)}
+
+
+def _packed(
+    text: str, sentences: tuple[Sentence, ...]
+) -> tuple[bytes, bytes, str, bytes, bytes, bytes, str] | None:
+    """Sentences and tokens as columns, or None if a text is not the slice of
+    ``text`` its offsets say, or a norm holds the separator."""
+    tokens = [token for sentence in sentences for token in sentence.tokens]
+    starts, ends = array("q", [t.start for t in tokens]), array("q", [t.end for t in tokens])
+    norms = [t.norm for t in tokens]
+    sentence_norms = [sentence.norm for sentence in sentences]
+    joined, joined_sentences = _SEPARATOR.join(norms), _SEPARATOR.join(sentence_norms)
+    if (
+        joined.count(_SEPARATOR) != max(len(norms) - 1, 0)
+        or joined_sentences.count(_SEPARATOR) != max(len(sentences) - 1, 0)
+        or any(t.text != text[t.start : t.end] for t in tokens)
+        or any(s.text != text[s.start : s.end] for s in sentences)
+    ):
+        return None
+    try:
+        kinds = bytes(_KIND_CODES[t.kind] for t in tokens)
+    except KeyError:
+        return None
+    sizes = array("q", [len(sentence.tokens) for sentence in sentences])
+    bounds = array("q", [x for sentence in sentences for x in (sentence.start, sentence.end)])
+    return (
+        starts.tobytes(),
+        ends.tobytes(),
+        joined,
+        kinds,
+        sizes.tobytes(),
+        bounds.tobytes(),
+        joined_sentences,
+    )
+
+
+def _unpacked(
+    text: str,
+    published: datetime.date | None,
+    packed: tuple[bytes, bytes, str, bytes, bytes, bytes, str],
+    rest: tuple[Any, ...],
+) -> Article:
+    """The article :meth:`Article.__reduce__` packed."""
+    start_bytes, end_bytes, joined, kinds, size_bytes, bound_bytes, joined_sentences = packed
+    starts, ends, sizes, bounds = array("q"), array("q"), array("q"), array("q")
+    starts.frombytes(start_bytes)
+    ends.frombytes(end_bytes)
+    sizes.frombytes(size_bytes)
+    bounds.frombytes(bound_bytes)
+    norms = joined.split(_SEPARATOR) if starts else []
+    tokens: list[Token] = list(
+        map(
+            cast(Any, Token),
+            starts,
+            ends,
+            map(text.__getitem__, map(slice, starts, ends)),
+            norms,
+            map(TOKEN_KINDS.__getitem__, kinds),
+        )
+    )
+    sentence_norms = joined_sentences.split(_SEPARATOR) if sizes else []
+    sentences = []
+    first = 0
+    for index, (size, norm) in enumerate(zip(sizes, sentence_norms, strict=True)):
+        start, end = bounds[2 * index], bounds[2 * index + 1]
+        sentences.append(
+            Sentence(start, end, text[start:end], norm, tuple(tokens[first : first + size]))
+        )
+        first += size
+    return Article(text, published, tuple(sentences), *rest)
 
 
 def analyze(text: str, *, published: object = None) -> Article:
