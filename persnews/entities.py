@@ -93,6 +93,12 @@ class _Gazetteer(NamedTuple):
             longest[words[0]] = max(longest.get(words[0], 0), len(words))
         return cls(entries, longest)
 
+    def starts(self, words: Sequence[str]) -> list[int]:
+        """The indexes where a surface form may start (its first word is there): the
+        only places :meth:`match` can find one, so loops over a text visit these."""
+        longest = self.longest
+        return [i for i, word in enumerate(words) if word in longest]
+
     def match(self, words: Sequence[str], i: int, free: bytearray | None = None) -> int:
         """The length of the longest surface form at ``words[i]`` (0 if none);
         with ``free``, the longest whose words are all unmarked there."""
@@ -117,6 +123,16 @@ class _Name(NamedTuple):
     source: str
     kind: str | None = None
     canonical: str | None = None
+
+
+def lookup_words(doc: NormalizedText) -> list[str]:
+    """The text's tokens as names are looked up (:func:`_key`), computed once per
+    text (entities, titles and relations share them); do not change the list."""
+    return doc.memo("lookup_words", _lookup_words)
+
+
+def _lookup_words(doc: NormalizedText) -> list[str]:
+    return [_key(span[3]) for span in doc.memo("tokens", _scan).spans]
 
 
 def _key(word: str) -> str:
@@ -166,7 +182,7 @@ def find_entities(text: str | NormalizedText) -> list[Entity]:
     tokens = scan.tokens
     if not tokens:
         return []
-    words = [_key(token.norm) for token in tokens]
+    words = lookup_words(doc)
     names = _tagged(doc, tokens)
     names = _by_context(words, tokens, names)
     names = _with_gazetteer(words, tokens, names)
@@ -334,8 +350,10 @@ def _with_gazetteer(words: list[str], tokens: list[Token], names: list[_Name]) -
             name = name._replace(kind=name.kind or entry.kind, canonical=entry.canonical or None)
         known.append(name)
     taken = {i for name in known for i in range(name.first, name.last)}
-    i = 0
-    while i < len(words):
+    after = 0  # the end of the last form read
+    for i in gazetteer.starts(words):
+        if i < after:
+            continue
         size = gazetteer.match(words, i) if i not in taken else 0
         if size and not taken.intersection(range(i, i + size)):
             surface = tuple(words[i : i + size])
@@ -347,9 +365,7 @@ def _with_gazetteer(words: list[str], tokens: list[Token], names: list[_Name]) -
                         _Name(i, i + size, label, 1.0, "gazetteer", entry.kind, entry.canonical)
                     )
                     break
-            i += size
-        else:
-            i += 1
+            after = i + size
     known.sort()
     return known
 
@@ -378,14 +394,16 @@ def _repeated(words: list[str], names: list[_Name]) -> list[_Name]:
     for name in names:
         taken[name.first : name.last] = b"\x01" * (name.last - name.first)
     found = list(names)
-    i = 0
-    while i < len(words):
+    after = 0
+    for i in index.starts(words):
+        if i < after:
+            continue
         size = index.match(words, i, taken)
         if size:
             like = wanted[tuple(words[i : i + size])]
             found.append(_Name(i, i + size, like.label, 1.0, "rule", like.kind, like.canonical))
             taken[i : i + size] = b"\x01" * size
-        i += size or 1
+            after = i + size
     found.sort()
     return found
 
@@ -442,7 +460,7 @@ def find_titles(text: str | NormalizedText) -> list[Entity]:
     scan = doc.memo("tokens", _scan)
     tokens = scan.tokens
     found: list[Entity] = []
-    titles = _titles([_key(token.norm) for token in tokens]) if tokens else []
+    titles = _titles(lookup_words(doc)) if tokens else []
     for title in _within_sentences(doc, titles):
         start, end = tokens[title.first].start, _name_end(tokens[title.last - 1])
         canonical = (
@@ -467,17 +485,18 @@ def _titles(words: list[str]) -> list[_Name]:
     """The titles among ``words``, longest first, not overlapping."""
     titles = _gazetteer((TITLES,))
     found: list[_Name] = []
-    i = 0
-    while i < len(words):
+    after = 0
+    for i in titles.starts(words):
+        if i < after:
+            continue
         size = titles.match(words, i)
         if not size:
-            i += 1
             continue
         entry = titles.entries[tuple(words[i : i + size])]["TITLE"]
         last = i + size + (_represented(words, i + size) if words[i] == "نماینده" else 0)
         canonical = entry.canonical if last == i + size else None
         found.append(_Name(i, last, "TITLE", 1.0, "gazetteer", entry.kind, canonical))
-        i = last
+        after = last
     return found
 
 

@@ -42,7 +42,14 @@ from persnews import _data, _hazm
 from persnews._lazy import once
 from persnews.calendar import reference_date
 from persnews.dates import find_dates
-from persnews.entities import _gazetteer, _heads, _key, _name_end, find_entities, find_titles
+from persnews.entities import (
+    _gazetteer,
+    _heads,
+    _name_end,
+    find_entities,
+    find_titles,
+    lookup_words,
+)
 from persnews.errors import InputTypeError, check_iterable
 from persnews.model import (
     Argument,
@@ -303,8 +310,8 @@ class _Context:
         self.doc = doc
         self.tokens: list[Token] = scan.tokens
         self.spans = scan.spans
-        self.norms = [token.norm for token in self.tokens]
-        self.words = [_key(norm) for norm in self.norms]
+        self.norms = [span[3] for span in scan.spans]
+        self.words = lookup_words(doc)
         self.starts = [token.start for token in self.tokens]
         self.sentences: list[tuple[int, int]] = []
         first = 0
