@@ -365,30 +365,56 @@ def _items(words: Sequence[str], known: frozenset[bytes] | None = None) -> list[
         return []
     padded = [_START, _START, *map(_known_word if known else _word, words), _END, _END]
     marks = _gazetteer_marks(words) if _gazetteer() else None
+    before_of, after_of = _bigrams(known) if known else ({}, {})
     result: list[list[bytes]] = []
     for p in range(2, count + 2):
         own, _, form = padded[p]
-        items = list(own)
-        items.extend(padded[p - 2][1][0])
-        items.extend(padded[p - 1][1][1])
-        items.extend(padded[p + 1][1][2])
-        items.extend(padded[p + 2][1][3])
-        before = b"b-=" + padded[p - 1][2] + b"|" + form
-        after = b"b+=" + form + b"|" + padded[p + 1][2]
+        items = [
+            *own,
+            *padded[p - 2][1][0],
+            *padded[p - 1][1][1],
+            *padded[p + 1][1][2],
+            *padded[p + 2][1][3],
+        ]
         if p == 2:
             items.append(b"first")
         if marks is not None and marks[p - 2]:
             items.extend(marks[p - 2])
-        if known:
-            if before in known:
-                items.append(before)
-            if after in known:
-                items.append(after)
-        else:
-            items.append(before)
-            items.append(after)
+        before, after = padded[p - 1][2], padded[p + 1][2]
+        if not known:
+            items.append(b"b-=" + before + b"|" + form)
+            items.append(b"b+=" + form + b"|" + after)
+            result.append(items)
+            continue
+        partners = before_of.get(form)  # the bigrams the model knows, looked up by form
+        if partners is not None and before in partners:
+            items.append(b"b-=" + before + b"|" + form)
+        partners = after_of.get(form)
+        if partners is not None and after in partners:
+            items.append(b"b+=" + form + b"|" + after)
         result.append(items)
     return result
+
+
+@once
+def _bigrams(known: frozenset[bytes]) -> tuple[dict[bytes, set[bytes]], dict[bytes, set[bytes]]]:
+    """The word bigrams the model has features for, by the token's form: the forms
+    it knows before it (``b-=before|form``) and after it (``b+=form|after``)."""
+    before_of: dict[bytes, set[bytes]] = {}
+    after_of: dict[bytes, set[bytes]] = {}
+    for attribute in known:
+        kind, pair = attribute[:3], attribute[3:]
+        if kind not in (b"b-=", b"b+="):
+            continue
+        cut = pair.find(b"|")
+        while cut >= 0:  # a form may hold «|» itself: every reading of the pair
+            left, right = pair[:cut], pair[cut + 1 :]
+            if kind == b"b-=":
+                before_of.setdefault(right, set()).add(left)
+            else:
+                after_of.setdefault(left, set()).add(right)
+            cut = pair.find(b"|", cut + 1)
+    return before_of, after_of
 
 
 def features(words: Sequence[str]) -> list[list[str]]:

@@ -158,3 +158,22 @@ def test_spans_from_iob() -> None:
     spans = _ner.spans(tokens, tagged)
     assert [(s, e, label) for s, e, label, _ in spans] == [(2, 5, "PER"), (10, 13, "PER")]
     assert spans[0][3] == pytest.approx(0.9)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        ["به", "گزارش", "خبرگزاری", "فارس", "،", "علی", "لاریجانی", "به", "مشهد", "رفت", "."],
+        ["a|b", "|", "تهران", "||", "b|", "|c", "x"],
+        ["تهران"],
+    ],
+)
+def test_the_tagger_is_given_exactly_the_known_attributes(words: list[str]) -> None:
+    """Attributes are looked up by word (bigrams by form, «|» in a form included): the
+    tagger gets every attribute of the full feature set that the model knows, in
+    the same order, and no other."""
+    _, known = _ner._model()
+    if not known:
+        pytest.skip("the model's attribute table could not be read")
+    full = _ner._items(words)
+    assert _ner._items(words, known) == [[a for a in row if a in known] for row in full]
