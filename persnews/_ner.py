@@ -483,9 +483,15 @@ def runs(
             result.append((current[0], current[-1] + 1, kind, score))
         current.clear()
 
-    for i, (label, _) in enumerate(tagged):
+    # only the tokens not labelled O matter: an O (or a break) closes a run
+    previous = -2
+    for i in [i for i, (label, _) in enumerate(tagged) if label != "O"]:
+        label = tagged[i][0]
         if breaks is not None and breaks(tokens[i]):
             label = "O"
+        if i != previous + 1:
+            close()
+        previous = i
         prefix, _, name = label.partition("-")
         if prefix == "I" and current and name == kind:
             current.append(i)
