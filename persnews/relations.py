@@ -843,22 +843,22 @@ def _verb_occurrences(context: _Context) -> list[tuple[int, int, _Verb]]:
 def _find_verbs(norms: list[str]) -> list[tuple[int, int, _Verb]]:
     verbs, starts = _verbs(), _verb_starts()
     found = []
-    i = 0
-    while i < len(norms):
-        longest = starts.get(norms[i], 0)
+    after = 0  # the end of the last verb read
+    for i in [i for i, norm in enumerate(norms) if norm in starts]:  # where a verb may start
+        if i < after:
+            continue
+        longest = starts[norms[i]]
         for size in range(min(longest, len(norms) - i), 0, -1):
             verb = verbs.get(tuple(norms[i : i + size]))
             if verb is not None:
                 break
         else:
-            i += 1
             continue
         # «گفت و گو» written apart is a meeting noun, not «گفت»
         if norms[i] == "گفت" and i + 1 < len(norms) and norms[i + 1] == "و":
-            i += 1
             continue
         found.append((i, i + size, verb))
-        i += size
+        after = i + size
     return found
 
 
@@ -1057,7 +1057,8 @@ def _is_title_phrase(context: _Context, i: int) -> bool:
 def _according(context: _Context) -> list[tuple[int, int]]:
     """«به گفته»-like phrases: ``(first, last)``."""
     found = []
-    for i in range(len(context.words)):
+    starts = _phrases_by_first("according")
+    for i in [i for i, word in enumerate(context.words) if word in starts]:
         size = _phrase_at("according", context.words, i)
         if size:
             found.append((i, i + size))
@@ -1104,8 +1105,10 @@ def _according_quote(
 def _attributions(context: _Context) -> list[Attribution]:
     words = context.words
     found: list[Attribution] = []
-    i = 0
-    while i < len(words):
+    after = 0  # the end of the last attribution read
+    for i in [i for i, word in enumerate(words) if word == "به"]:  # «به گزارش», «به نقل از»
+        if i < after:
+            continue
         opens = (
             i == 0
             or context.tokens[i - 1].kind == "punct"
@@ -1115,15 +1118,13 @@ def _attributions(context: _Context) -> list[Attribution]:
         report = words[i : i + 2] == ["به", "گزارش"] and opens
         cite = words[i : i + 3] == ["به", "نقل", "از"]
         if not (report or cite):
-            i += 1
             continue
         source = _outlet(context, i + (2 if report else 3), reported=report)
         if source is None:
-            i += 1
             continue
         argument, end = source
         if cite and not _is_outlet(argument):
-            i = end
+            after = end
             continue
         via = []
         j = end
@@ -1140,7 +1141,7 @@ def _attributions(context: _Context) -> list[Attribution]:
             j += 1
         context.attributed[i:j] = b"\1" * (j - i)
         found.append(Attribution(argument, via, context.tokens[i].start, context.tokens[j - 1].end))
-        i = j
+        after = j
     found += _trailing_tags(context)
     found.sort(key=lambda attribution: attribution.start)
     return found
