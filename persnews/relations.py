@@ -263,6 +263,7 @@ def _words() -> dict[str, dict[tuple[str, ...], str]]:
     return words
 
 
+@once
 def _single(kind: str) -> frozenset[str]:
     """The one-word phrases of a kind."""
     return frozenset(words[0] for words in _words()[kind] if len(words) == 1)
@@ -1040,12 +1041,7 @@ def _prior_quotation(
 
 def _points_back(context: _Context, lo: int, hi: int) -> bool:
     """Does the clause ``[lo, hi)`` refer back to what was just quoted?"""
-    words = context.words
-    return any(
-        tuple(words[i : i + len(phrase)]) == phrase
-        for i in range(lo, hi)
-        for phrase in _words()["this"]
-    )
+    return any(_phrase_at("this", context.words, i) for i in range(lo, hi))
 
 
 def _is_title_phrase(context: _Context, i: int) -> bool:
