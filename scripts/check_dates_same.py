@@ -1,0 +1,105 @@
+"""Check that find_dates says exactly what it said before a change (for speed work).
+
+    python scripts/check_dates_same.py --save bench-results/dates_before.json
+    ... change persnews/dates.py or persnews/_daterules.py ...
+    python scripts/check_dates_same.py --compare bench-results/dates_before.json
+
+Runs ``find_dates`` on
+1. every article of ../shared/data/news/*.jsonl, with its ``published`` date (the first
+   10 characters; None where it is missing),
+2. every sentence of ../shared/data/dates/parstdex_cases.json,
+3. every sentence of the PEYMA dev set (../shared/data/ner/peyma/dev.txt, tokens joined
+   by spaces),
+
+the sentences (2 and 3) once without a publication date and once with 2021-11-23, and
+keeps a SHA-256 of ``[m.to_dict() for m in mentions]`` (JSON, sorted keys) per item.
+``--save`` writes the hashes; ``--compare`` reads them and lists every item whose
+mentions differ (exit status 1 if any does, 2 if an item is missing on either side).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import time
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT.parent / "shared" / "data"
+#: the publication date the sentences are also resolved against
+SENTENCE_DATE = "2021-11-23"
+
+Item = tuple[str, str, str | None]  # key, text, published
+
+
+def items(data: Path) -> Iterator[Item]:
+    """Every (key, text, published) to run, in a fixed order."""
+    for path in sorted((data / "news").glob("*.jsonl")):
+        with path.open(encoding="utf-8") as lines:
+            for number, line in enumerate(lines):
+                article = json.loads(line)
+                published = (article.get("published") or "")[:10] or None
+                yield f"news/{path.name}:{number}", article["text"], published
+    sentences: list[tuple[str, str]] = []
+    cases = json.loads((data / "dates" / "parstdex_cases.json").read_text("utf-8-sig"))
+    sentences += [(f"parstdex:{n}", case["test_input"]) for n, case in enumerate(cases)]
+    words: list[list[str]] = [[]]
+    for line in (data / "ner" / "peyma" / "dev.txt").read_text("utf-8").splitlines():
+        if not line.strip():
+            words.append([])
+            continue
+        words[-1].append(line.rpartition("|")[0])
+    sentences += [
+        (f"peyma:{n}", " ".join(sentence)) for n, sentence in enumerate(filter(None, words))
+    ]
+    for published in (None, SENTENCE_DATE):
+        for key, text in sentences:
+            yield f"{key}@{published}", text, published
+
+
+def hashes(data: Path) -> dict[str, str]:
+    """The hash of every item's mentions, by key."""
+    from persnews import find_dates
+
+    out = {}
+    for key, text, published in items(data):
+        mentions = [m.to_dict() for m in find_dates(text, published=published)]
+        blob = json.dumps(mentions, ensure_ascii=False, sort_keys=True, default=str)
+        out[key] = hashlib.sha256(blob.encode("utf-8")).hexdigest()
+    return out
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    which = parser.add_mutually_exclusive_group(required=True)
+    which.add_argument("--save", type=Path, help="write the hashes here")
+    which.add_argument("--compare", type=Path, help="compare with the hashes saved here")
+    parser.add_argument("--data", type=Path, default=DATA, help="the shared data folder")
+    args = parser.parse_args(argv)
+    start = time.perf_counter()
+    now = hashes(args.data)
+    seconds = time.perf_counter() - start
+    if args.save:
+        args.save.parent.mkdir(parents=True, exist_ok=True)
+        args.save.write_text(json.dumps(now, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+        print(f"saved {len(now)} items to {args.save} ({seconds:.0f} s)")
+        return 0
+    before = json.loads(args.compare.read_text("utf-8"))
+    missing = sorted(set(before) ^ set(now))
+    differ = sorted(key for key in set(before) & set(now) if before[key] != now[key])
+    for key in differ:
+        print(f"differs: {key}")
+    for key in missing:
+        print(f"only on one side: {key}")
+    print(
+        f"compared {len(set(before) & set(now))} items: {len(differ)} differ, "
+        f"{len(missing)} missing ({seconds:.0f} s)"
+    )
+    return 2 if missing else 1 if differ else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
