@@ -9,7 +9,7 @@ neighbouring mentions (ranges, a date and its time, a part of a period).
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from fractions import Fraction
 from typing import Final
 
@@ -190,14 +190,25 @@ def _folded_heads() -> dict[str, str]:
     return {fold(head): head for head in PART_HEADS}
 
 
-def _weekday_pattern() -> str:
-    """Weekday names, «شنبه» joined with a half-space, a space or nothing: «پنج شنبه»."""
-    names = []
+def _weekday_words() -> list[str]:
+    """Weekday names as the pattern takes them: folded, a half-space before «شنبه» (where
+    a space or nothing may stand: «پنج شنبه»)."""
+    words = []
     for name in WEEKDAYS:
         folded = fold(name)
         head = folded[: -len("شنبه")] if folded.endswith("شنبه") else ""
-        names.append(regex.escape(head) + _H + "شنبه" if head else regex.escape(folded))
-    return trie_pattern(names)
+        words.append(head + "\u200cشنبه" if head else folded)
+    return words
+
+
+def _weekday_pattern() -> str:
+    """Weekday names, «شنبه» joined with a half-space, a space or nothing: «پنج شنبه»."""
+    return trie_pattern(regex.escape(word).replace("\u200c", _H) for word in _weekday_words())
+
+
+def _part_words() -> list[str]:
+    """The words of :func:`part_words` one of which each of its matches has."""
+    return [*PART_HEADS, *PART_STRETCHES, *PART_POINTS]
 
 
 def _alternation(names: list[str] | tuple[str, ...]) -> str:
@@ -299,10 +310,15 @@ def _month_spellings(calendar: Calendar, unambiguous: bool) -> list[str]:
     return spelled
 
 
+def _word_year_words() -> list[str]:
+    """The words a year in words starts with (:func:`_word_year`)."""
+    return [*HUNDREDS, "هزار", "یک هزار", "دو هزار", "دوهزار"]
+
+
 @once
 def _word_year() -> str:
     """A year in words, from a hundred up: «هزار و سیصد و شصت و چهار», «دوهزاروپنج»."""
-    big = _alternation([*HUNDREDS, "هزار", "یک هزار", "دو هزار", "دوهزار"])
+    big = _alternation(_word_year_words())
     return rf"(?:{big})(?:{_H}و{_H}(?:{_cardinal_words()}))?"
 
 
@@ -391,24 +407,101 @@ class Match:
 Resolve = Callable[[Match, datetime.date | None], Found]
 
 
+#: a keyword of :attr:`Rule.needs` that stands for any digit ``\d`` matches (Persian,
+#: Arabic-Indic, Latin …: too many to list)
+DIGIT: Final = r"\d"
+_DIGIT: Final = _patterns.compile(r"\d")
+#: :attr:`Rule.needs`: groups of keywords; a text must have one keyword of every group
+Needs = tuple[tuple[str, ...], ...]
+
+
 class Rule:
     """A named pattern and how to resolve what it matches.
 
     ``split`` names a group that repeats in a list («۱۵ و ۱۶ تیر», «دهه‌های ۶۰ و ۷۰»):
     each capture is a mention of its own, resolved with the rest of the match.
+
+    ``needs`` says what a match cannot do without: groups of keywords (see
+    :func:`keywords`), each of which has one in every match or in the text its
+    lookarounds read.  On a text that lacks a group the rule cannot match, so
+    :meth:`applies` is False and the scan is skipped — a substring test costs far
+    less than a scan.  The pattern is compiled when a text first needs it.
     """
 
-    __slots__ = ("compiled", "name", "pattern", "resolve", "split")
+    __slots__ = ("_compiled", "name", "needs", "pattern", "resolve", "split")
 
-    def __init__(self, name: str, pattern: str, resolve: Resolve, split: str | None = None) -> None:
+    def __init__(
+        self,
+        name: str,
+        pattern: str,
+        resolve: Resolve,
+        split: str | None = None,
+        *,
+        needs: Needs = (),
+    ) -> None:
         self.name = name
         self.pattern = pattern
         self.resolve = resolve
         self.split = split
-        self.compiled = _patterns.compile(pattern, regex.VERSION1)
+        self.needs = needs
+        self._compiled: _patterns.Pattern | None = None
 
     def __repr__(self) -> str:
         return f"Rule({self.name!r})"
+
+    @property
+    def compiled(self) -> _patterns.Pattern:
+        """The pattern, compiled on first use (two threads may both compile it: the
+        results are equal, and one is kept)."""
+        compiled = self._compiled
+        if compiled is None:
+            compiled = self._compiled = _patterns.compile(self.pattern, regex.VERSION1)
+        return compiled
+
+    def applies(self, text: str) -> bool:
+        """Whether ``text`` has a keyword of every group of :attr:`needs` (if not, the
+        rule cannot match it)."""
+        for group in self.needs:
+            for keyword in group:
+                if keyword in text if keyword != DIGIT else _DIGIT.search(text) is not None:
+                    break
+            else:
+                return False
+        return True
+
+
+def keywords(*words: Iterable[str]) -> tuple[str, ...]:
+    """Substrings of which every match of an alternation of ``words`` contains one, as
+    few as will do: for :attr:`Rule.needs`.
+
+    A word is taken as :func:`_alternation` matches it: a half-space in it may be a
+    space or nothing, so only the pieces between half-spaces are sure to be in the
+    text.  Each word gives its longest piece, and a keyword is left out where the
+    others already cover every word (a word contains one): «شب» covers «شبانه‌روز»,
+    «ظهر» covers «بعد‌از‌ظهر».  :data:`DIGIT` is kept as it is.
+
+    >>> keywords(["شب", "نیمه‌شب", "ظهر", "بعد‌از‌ظهر", "بعد‌ظهر"])
+    ('شب', 'ظهر')
+    """
+    pieces = {
+        word: [piece for piece in word.split("\u200c") if piece]
+        for group in words
+        for word in group
+    }
+    if any(not found for found in pieces.values()):
+        raise ValueError("a word with no letters needs nothing")
+    digit = pieces.pop(DIGIT, None) is not None
+    keys = {max(found, key=len) for found in pieces.values()}
+    covers = {
+        word: {key for key in keys if any(key in piece for piece in found)}
+        for word, found in pieces.items()
+    }
+    for key in sorted(keys, key=lambda k: (-len(k), k)):
+        if all(len(covered) > 1 for covered in covers.values() if key in covered):
+            keys.discard(key)
+            for covered in covers.values():
+                covered.discard(key)
+    return (*sorted(keys, key=lambda k: (len(k), k)), *([DIGIT] if digit else []))
 
 
 # -- calendar arithmetic ------------------------------------------------------------------
@@ -1026,12 +1119,12 @@ def rules() -> tuple[Rule, ...]:
     built: list[Rule] = []
     weekday_before = rf"(?:(?:روز\s+)?(?P<weekday>{weekday})[\s،,]+)?"
     suffix = rf"(?:{_H}ماه)?"
-    month = _alternation(
-        [name for calendar in _CALENDARS for name in _month_spellings(calendar, False)]
-    )
-    safe = _alternation(
-        [name for calendar in _CALENDARS for name in _month_spellings(calendar, True)]
-    )
+    all_months = [name for calendar in _CALENDARS for name in _month_spellings(calendar, False)]
+    safe_months = [name for calendar in _CALENDARS for name in _month_spellings(calendar, True)]
+    month, safe = _alternation(all_months), _alternation(safe_months)
+    # what a rule needs (see Rule.needs): a month name; a year (digits or words)
+    a_month, a_safe_month = keywords(all_months), keywords(safe_months)
+    a_year = keywords([DIGIT], _word_year_words())
     year_after = rf"\s+(?:سال\s+)?(?P<year>{year})(?:\s*(?P<era>{era}))?"
     # «۱۵ و ۱۶ تیر ۱۴۰۲», «از ۱۰ تا ۱۵ مهر»: one mention per day, month and year shared
     days = (
@@ -1062,11 +1155,17 @@ def rules() -> tuple[Rule, ...]:
         rf"(?:\s+(?:سال\s+)?(?P<year2>{year}))?))?{_E}"
     )
     built += [
-        Rule("ordinal_day", ordinal_day, _ordinal_day),
-        Rule("day_month", days, _named("day_month"), split="day"),
-        Rule("months", months, _named("months"), split="month"),
-        Rule("month_year", my, _named("month_year")),
-        Rule("month", named_month, _month_this_year),
+        Rule("ordinal_day", ordinal_day, _ordinal_day, needs=(("روز",),)),
+        Rule("day_month", days, _named("day_month"), split="day", needs=(a_month,)),
+        Rule("months", months, _named("months"), split="month", needs=(a_safe_month,)),
+        Rule("month_year", my, _named("month_year"), needs=(a_month, a_year)),
+        # «ماه مهر», «مهرماه»; or a part before it («اواسط آذر», in the lookbehind)
+        Rule(
+            "month",
+            named_month,
+            _month_this_year,
+            needs=(a_month, keywords(["ماه"], _part_words())),
+        ),
     ]
     numeric = (
         r"(?<![\d/\-.\\])(?P<a>\d{4}|\d{2})\s?([/\-.\\])\s?(?P<b>\d{1,2})\s?\2\s?"
@@ -1107,17 +1206,20 @@ def rules() -> tuple[Rule, ...]:
         rf"|(?P<year2>\d{{1,4}})\s*(?P<bce>قبل\s+از\s+میلاد|پیش\s+از\s+میلاد|ق\.\s?م\.?)){_E}"
     )
     directions = "|".join(sorted(PAST | FUTURE))
+    a_weekday = keywords(_weekday_words())
     weekday_rule = (
         rf"{_W}(?:(?:روز\s+)?(?P<weekday>{weekday})(?:{_H}(?:شب|صبح|عصر))?(?:{_H}ی)?\s+"
         rf"(?P<direction>{directions})"
         rf"|روز\s+(?P<weekday2>{weekday})){_E}"
     )
-    relative = _alternation([*RELATIVE_DAYS, "پس‌فردا", "شب گذشته", "روز گذشته", "امروز صبح"])
+    relative_words = [*RELATIVE_DAYS, "پس‌فردا", "شب گذشته", "روز گذشته", "امروز صبح"]
+    relative = _alternation(relative_words)
     units = _alternation(list(UNITS))
     periods = (
         rf"{_W}(?:(?P<unit>هفته|ماه|سال)(?:{_H}ی)?\s+(?P<when>گذشته|قبل|پیش|جاری|آینده|بعد|آتی|اخیر)"
         rf"|(?P<when2>این|همین)\s+(?P<unit2>هفته|ماه|سال)|(?P<word>امسال|پارسال)){_E}"
     )
+    counted_when = ("پیش", "قبل", "بعد", "گذشته", "اخیر", "آینده", "دیگر")
     counted = (
         rf"{_W}(?P<count>{_count()}|نیم|چندین|چند|یکی\s+دو|دو\s+سه){_H}(?P<unit>{units})"
         rf"(?:\s*و\s*(?P<half>نیم))?(?:{_H}ی)?\s+"
@@ -1131,12 +1233,15 @@ def rules() -> tuple[Rule, ...]:
     item = _patterns.compile(r"\(\?P<\w+>").sub("(?:", _duration_item())
     whole = rf"(?P<whole>{item}(?:\s*و\s*{item}){{0,{_MOST_ITEMS}}})"
     durations = rf"{_W}{whole}(?:ه|ی|گی)?(?:\u200c(?:ست|است|ای))?{_E}"
+    set_parts = ("صبح", "شب", "عصر", "ظهر", "بعدازظهر")
     sets = (
         rf"{_W}(?:هر\s+(?:(?P<count>{_count()})\s+)?(?P<unit>{units})"
         rf"|(?P<unit2>روز|هفته|ماه|سال)(?:{_H}ای|ی)\s+(?:{_count()})\s+(?:بار|مرتبه|دفعه|نوبت)"
         rf"|(?:یک\s+)?(?P<unit3>روز|هفته|ماه|سال|شب)\s+در\s+(?:میان|میون)"
-        rf"|(?P<part>صبح|شب|عصر|ظهر|بعدازظهر){_H}ها){_E}"
+        rf"|(?P<part>{'|'.join(set_parts)}){_H}ها){_E}"
     )
+    season_words = ["بهاری", "بهاره", "تابستانی", "تابستانه", "پاییزی", "پاییزه", "پائیزی"]
+    season_words += ["زمستانی", "زمستانه"]
     vague = (
         rf"{_W}(?:(?:این|همین)\s+(?P<unit>روز|هفته|ماه|سال){_H}ها"
         rf"|(?P<unit2>روز|هفته|ماه|سال){_H}(?:ها|های)\s+"
@@ -1144,7 +1249,7 @@ def rules() -> tuple[Rule, ...]:
         rf"|{_alternation(list(_VAGUE_WORDS))}"
         rf"|(?:{month}{suffix}\s+)?(?:آن|همان)\s+(?P<unit3>روز|هفته|ماه|سال|شب|زمان)"
         rf"|این\s+روز(?!{_H}(?:ها|ی))|سالروز"
-        rf"|(?P<season>بهاری|بهاره|تابستانی|تابستانه|پاییزی|پاییزه|پائیزی|زمستانی|زمستانه)"
+        rf"|(?P<season>{'|'.join(season_words)})"
         rf"|(?P<unit4>روز|هفته|ماه|سال)(?:{_H}ها(?:ی)?|ی)\s+دیگر"
         rf"|(?P<unit5>دهه|سال|ماه|هفته)(?:{_H}ی)?\s+(?:اول|نخست|دوم|سوم|چهارم|پنجم|آخر|پایانی)"
         rf"(?:\s+(?:قرن|سال|ماه|دهه)(?:\s+(?:میلادی|شمسی|قمری|جاری|گذشته))?)?){_E}"
@@ -1184,35 +1289,84 @@ def rules() -> tuple[Rule, ...]:
     ordinal_period = (
         rf"{_W}(?P<ordinal>{ordinal_pattern()})\s+(?P<unit>سالگرد|سالروز|سال|ماه|هفته|دهه){_E}"
     )
+    periods_of_a_year = ("روز", "هفته", "ماه", "سال")
+    numeric_needs = ((DIGIT,), ("/", "-", ".", "\\"))
     built += [
-        Rule("occasion", occasion, _occasion),
-        Rule("event_year", _event_years(), _year_only),
-        Rule("numeric_date", numeric, _numeric),
-        Rule("numeric_date_day_first", numeric_day_first, _numeric_day_first),
-        Rule("century", century, _century),
-        Rule("decade", decades, _decade, split="decade"),
-        Rule("season", season, _season, split="season"),
-        Rule("time", clock, _clock),
-        Rule("match_minute", match_minute, _day_part),
-        Rule("counted", counted, _counted),
-        Rule("relative_period", periods, _relative_period),
-        Rule("current_period", current, _relative_period),
-        Rule("vague", vague, _vague),
-        Rule("set", sets, _set),
-        Rule("year", years, _year_only, split="year"),
-        Rule("year_era", year_era, _year_only),
-        Rule("duration", durations, _duration),
-        Rule("weekday", weekday_rule, _weekday),
+        Rule("occasion", occasion, _occasion, needs=(keywords(_occasion_words()),)),
+        Rule(
+            "event_year",
+            _event_years(),
+            _year_only,
+            needs=(keywords(_year_cue_words()), (DIGIT,)),
+        ),
+        Rule("numeric_date", numeric, _numeric, needs=numeric_needs),
+        Rule("numeric_date_day_first", numeric_day_first, _numeric_day_first, needs=numeric_needs),
+        Rule("century", century, _century, needs=(("قرن", "سده"),)),
+        Rule("decade", decades, _decade, split="decade", needs=(("دهه",),)),
+        Rule("season", season, _season, split="season", needs=(keywords(SEASONS),)),
+        # «ساعت ۱۰», «۱۰:۳۰», «هفت و نیم صبح», «ده دقیقه به هشت», «یک ربع به هفت»
+        Rule("time", clock, _clock, needs=(("ساعت", ":", "نیم", "ربع", "دقیقه"),)),
+        Rule("match_minute", match_minute, _day_part, needs=(("دقیقه", "دقایق"),)),
+        Rule("counted", counted, _counted, needs=(keywords(UNITS), keywords(counted_when))),
+        Rule("relative_period", periods, _relative_period, needs=(("سال", "ماه", "هفته"),)),
+        Rule(
+            "current_period",
+            current,
+            _relative_period,
+            needs=(("سال", "ماه", "هفته"), keywords(_part_words())),
+        ),
+        # one keyword of each branch: a period; a vague word; «آن روز»; «سالروز»; a
+        # season's adjective; «روزهای دیگر»; «دهه اول»
+        Rule(
+            "vague",
+            vague,
+            _vague,
+            needs=(
+                keywords(
+                    periods_of_a_year,
+                    _VAGUE_WORDS,
+                    [*periods_of_a_year, "شب", "زمان"],
+                    ["روز", "سالروز"],
+                    season_words,
+                    ["دهه", "سال", "ماه", "هفته"],
+                ),
+            ),
+        ),
+        # «هر ماه», «ماهی دو بار», «یک روز در میان», «صبح‌ها»
+        Rule(
+            "set",
+            sets,
+            _set,
+            needs=(keywords(UNITS, [*periods_of_a_year, "شب"], set_parts),),
+        ),
+        # «سال ۱۴۰۲», «از ۹۲ تا ۹۴»: «سال» or «تا», and a year
+        Rule("year", years, _year_only, split="year", needs=(("سال", "تا"), a_year)),
+        Rule("year_era", year_era, _year_only, needs=((DIGIT,),)),
+        Rule("duration", durations, _duration, needs=(keywords(UNITS),)),
+        Rule("weekday", weekday_rule, _weekday, needs=(a_weekday,)),
         Rule(
             "relative_day",
             rf"{_W}(?P<word>{relative})(?:(?<=روز)(?P<weekday>{weekday}))?{_E}",
             _relative_day,
+            needs=(keywords(relative_words),),
         ),
-        Rule("bare_weekday", bare_weekday, _weekday),
-        Rule("day_part", rf"{_W}(?P<part>{parts}){_E}", _day_part),
-        Rule("ordinal_period", ordinal_period, _ordinal_day),
+        Rule("bare_weekday", bare_weekday, _weekday, needs=(a_weekday,)),
+        Rule("day_part", rf"{_W}(?P<part>{parts}){_E}", _day_part, needs=(keywords(DAY_PARTS),)),
+        Rule(
+            "ordinal_period",
+            ordinal_period,
+            _ordinal_day,
+            needs=(("سال", "ماه", "هفته", "دهه"),),
+        ),
     ]
     return tuple(built)
+
+
+def _year_cue_words(two_digit: bool = False) -> list[str]:
+    """The cues of ``data/year_cues.tsv`` (``two_digit``: those a two-digit year follows)."""
+    header, rows = _data.table("year_cues")
+    cue, two = header.index("cue"), header.index("two_digit_years")
+    return [row[cue] for row in rows if row[two] == "yes" or not two_digit]
 
 
 @once
@@ -1222,10 +1376,8 @@ def _event_years() -> str:
     The names are ``data/year_cues.tsv``; four-digit years must be in 1300–1499 or
     1900–2099, two-digit ones only after cues marked so.
     """
-    header, rows = _data.table("year_cues")
-    cue, two = header.index("cue"), header.index("two_digit_years")
-    every = _alternation([row[cue] for row in rows])
-    short = _alternation([row[cue] for row in rows if row[two] == "yes"])
+    every = _alternation(_year_cue_words())
+    short = _alternation(_year_cue_words(two_digit=True))
     four = r"(?:[1۱][34۳۴]|[1۱][9۹]|[2۲][0۰])\d\d"
     words = r"(?:\s+[\p{L}\u200c]+){0,2}"  # «جام جهانی قطر ۲۰۲۲», «انتخابات ریاست جمهوری ۹۶»
     return (
@@ -1250,11 +1402,16 @@ def _occasions() -> dict[str, tuple[Calendar, int, int, int]]:
     }
 
 
-@once
-def _occasion_names() -> str:
+def _occasion_words() -> list[str]:
+    """The names of ``data/occasions.tsv``."""
     header, rows = _data.table("occasions")
     column = header.index("name")
-    return _alternation([row[column] for row in rows])
+    return [row[column] for row in rows]
+
+
+@once
+def _occasion_names() -> str:
+    return _alternation(_occasion_words())
 
 
 def _occasion(match: Match, published: datetime.date | None) -> Found:

@@ -115,6 +115,8 @@ def _scanned(norm: str, reference: datetime.date | None) -> list[_Hit]:
     taken: list[tuple[int, int]] = []  # sorted, non-overlapping
     hits: list[_Hit] = []
     for rule in rules():
+        if not rule.applies(norm):
+            continue  # the text lacks a word every match of the rule has
         for match in rule.compiled.finditer(norm):
             start, end = match.span()
             place = bisect_left(taken, (start, end))

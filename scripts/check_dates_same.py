@@ -15,6 +15,10 @@ the sentences (2 and 3) once without a publication date and once with 2021-11-23
 keeps a SHA-256 of ``[m.to_dict() for m in mentions]`` (JSON, sorted keys) per item.
 ``--save`` writes the hashes; ``--compare`` reads them and lists every item whose
 mentions differ (exit status 1 if any does, 2 if an item is missing on either side).
+
+``--needs`` checks instead that no rule is skipped where it would match: on every
+item's normalized text, a rule whose pattern finds a match must say it applies
+(``Rule.needs``, persnews/_daterules.py); exit status 1 if one does not.
 """
 
 from __future__ import annotations
@@ -72,14 +76,37 @@ def hashes(data: Path) -> dict[str, str]:
     return out
 
 
+def unmet_needs(data: Path) -> list[str]:
+    """Items and rules where the rule matches but says it does not apply."""
+    from persnews import normalize
+    from persnews._daterules import rules
+
+    unmet = []
+    for key, text, _ in items(data):
+        if key.endswith(f"@{SENTENCE_DATE}"):
+            continue  # the same text as @None
+        norm = normalize(text).text
+        for rule in rules():
+            if not rule.applies(norm) and rule.compiled.search(norm) is not None:
+                unmet.append(f"{key}: {rule.name}")
+    return unmet
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     which = parser.add_mutually_exclusive_group(required=True)
     which.add_argument("--save", type=Path, help="write the hashes here")
     which.add_argument("--compare", type=Path, help="compare with the hashes saved here")
+    which.add_argument("--needs", action="store_true", help="check the rules' needs")
     parser.add_argument("--data", type=Path, default=DATA, help="the shared data folder")
     args = parser.parse_args(argv)
     start = time.perf_counter()
+    if args.needs:
+        unmet = unmet_needs(args.data)
+        for line in unmet:
+            print(f"matches without its needs: {line}")
+        print(f"needs: {len(unmet)} unmet ({time.perf_counter() - start:.0f} s)")
+        return 1 if unmet else 0
     now = hashes(args.data)
     seconds = time.perf_counter() - start
     if args.save:
