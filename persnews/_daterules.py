@@ -234,6 +234,10 @@ def _unit(name: str) -> tuple[str, int]:
 
 #: the most items in one list or duration
 _MOST_ITEMS: Final = 31
+#: how an ordinal in words ends: «دوم», «دومین», «سی‌ام», «اول», «نخست» (the ordinal
+#: words of :mod:`persnews.numbers`; a test checks them): before «روز» in
+#: ``ordinal_day``, before the unit in ``ordinal_period``
+_ORDINAL_ENDS: Final = ("م", "ین", "ول", "ست")
 
 
 @once
@@ -407,12 +411,43 @@ class Match:
 Resolve = Callable[[Match, datetime.date | None], Found]
 
 
-#: a keyword of :attr:`Rule.needs` that stands for any digit ``\d`` matches (Persian,
-#: Arabic-Indic, Latin …: too many to list)
-DIGIT: Final = r"\d"
-_DIGIT: Final = _patterns.compile(r"\d")
-#: :attr:`Rule.needs`: groups of keywords; a text must have one keyword of every group
-Needs = tuple[tuple[str, ...], ...]
+class Cue:
+    """A keyword of :attr:`Rule.needs` with the context a match gives it: ``pattern``, a
+    piece of a rule's pattern that every match of the rule has (in it, or in the text
+    its lookarounds read), and ``key``, a literal every match of ``pattern`` has.
+
+    «ربع» is in many texts, but «ربع به» only where a time is: ``Cue("ربع",
+    r"ربع\\s+به")``.  Written to start with the literal (after a lookbehind, if any),
+    a cue is a fast search for it, and it is tried only on a text that has ``key``.
+
+    >>> Cue("ربع", r"ربع\\s+به").found("یک ربع به هفت"), Cue("ربع", r"ربع\\s+به").found("ربع")
+    (True, False)
+    """
+
+    __slots__ = ("_compiled", "key", "pattern")
+
+    def __init__(self, key: str, pattern: str) -> None:
+        self.key = key
+        self.pattern = pattern
+        self._compiled: _patterns.Pattern | None = None
+
+    def __repr__(self) -> str:
+        return f"Cue({self.key!r}, {self.pattern[:40]!r})"
+
+    def found(self, text: str) -> bool:
+        """Whether ``text`` has a match of the cue."""
+        if self.key not in text:
+            return False
+        compiled = self._compiled
+        if compiled is None:
+            compiled = self._compiled = _patterns.compile(self.pattern, regex.VERSION1)
+        return compiled.search(text) is not None
+
+
+#: a cue for any digit ``\d`` matches (Persian, Arabic-Indic, Latin …: too many to list)
+DIGIT: Final = Cue("", r"\d")
+#: :attr:`Rule.needs`: groups of keywords and cues; a text must have one of every group
+Needs = tuple[tuple[str | Cue, ...], ...]
 
 
 class Rule:
@@ -421,11 +456,13 @@ class Rule:
     ``split`` names a group that repeats in a list («۱۵ و ۱۶ تیر», «دهه‌های ۶۰ و ۷۰»):
     each capture is a mention of its own, resolved with the rest of the match.
 
-    ``needs`` says what a match cannot do without: groups of keywords (see
-    :func:`keywords`), each of which has one in every match or in the text its
-    lookarounds read.  On a text that lacks a group the rule cannot match, so
-    :meth:`applies` is False and the scan is skipped — a substring test costs far
-    less than a scan.  The pattern is compiled when a text first needs it.
+    ``needs`` says what a match cannot do without: groups of keywords (substrings, see
+    :func:`keywords`) and cues (see :class:`Cue`), each group with one in every match
+    or in the text its lookarounds read, all derived from the pattern and the word
+    lists it is built from.  On a text that lacks a group the rule cannot match, so
+    :meth:`applies` is False and the scan is skipped: a substring test costs a few
+    microseconds, a scan of a news article tens or hundreds.  The pattern is compiled
+    when a text first needs it.
     """
 
     __slots__ = ("_compiled", "name", "needs", "pattern", "resolve", "split")
@@ -458,12 +495,22 @@ class Rule:
             compiled = self._compiled = _patterns.compile(self.pattern, regex.VERSION1)
         return compiled
 
-    def applies(self, text: str) -> bool:
-        """Whether ``text`` has a keyword of every group of :attr:`needs` (if not, the
-        rule cannot match it)."""
+    def applies(self, text: str, found: dict[Cue, bool] | None = None) -> bool:
+        """Whether ``text`` has one keyword or cue of every group of :attr:`needs` (if
+        not, the rule cannot match it).  ``found`` keeps what cues found in ``text``
+        for the next rule that has them."""
         for group in self.needs:
             for keyword in group:
-                if keyword in text if keyword != DIGIT else _DIGIT.search(text) is not None:
+                if isinstance(keyword, str):
+                    if keyword in text:
+                        break
+                    continue
+                there = None if found is None else found.get(keyword)
+                if there is None:
+                    there = keyword.found(text)
+                    if found is not None:
+                        found[keyword] = there
+                if there:
                     break
             else:
                 return False
@@ -478,7 +525,7 @@ def keywords(*words: Iterable[str]) -> tuple[str, ...]:
     space or nothing, so only the pieces between half-spaces are sure to be in the
     text.  Each word gives its longest piece, and a keyword is left out where the
     others already cover every word (a word contains one): «شب» covers «شبانه‌روز»,
-    «ظهر» covers «بعد‌از‌ظهر».  :data:`DIGIT` is kept as it is.
+    «ظهر» covers «بعد‌از‌ظهر».
 
     >>> keywords(["شب", "نیمه‌شب", "ظهر", "بعد‌از‌ظهر", "بعد‌ظهر"])
     ('شب', 'ظهر')
@@ -490,7 +537,6 @@ def keywords(*words: Iterable[str]) -> tuple[str, ...]:
     }
     if any(not found for found in pieces.values()):
         raise ValueError("a word with no letters needs nothing")
-    digit = pieces.pop(DIGIT, None) is not None
     keys = {max(found, key=len) for found in pieces.values()}
     covers = {
         word: {key for key in keys if any(key in piece for piece in found)}
@@ -501,7 +547,7 @@ def keywords(*words: Iterable[str]) -> tuple[str, ...]:
             keys.discard(key)
             for covered in covers.values():
                 covered.discard(key)
-    return (*sorted(keys, key=lambda k: (len(k), k)), *([DIGIT] if digit else []))
+    return tuple(sorted(keys, key=lambda k: (len(k), k)))
 
 
 # -- calendar arithmetic ------------------------------------------------------------------
@@ -1124,7 +1170,15 @@ def rules() -> tuple[Rule, ...]:
     month, safe = _alternation(all_months), _alternation(safe_months)
     # what a rule needs (see Rule.needs): a month name; a year (digits or words)
     a_month, a_safe_month = keywords(all_months), keywords(safe_months)
-    a_year = keywords([DIGIT], _word_year_words())
+    a_year: tuple[str | Cue, ...] = (*keywords(_word_year_words()), DIGIT)
+    # a month name where a rule reads one: at a word's start, then «ماه», and a space, a
+    # mark or nothing more (_E), a range word («مهرتا آبان»: months) or a half-space and
+    # a year («می‌۲۰۲۱»: month_year)
+    big = _alternation(_word_year_words())
+    a_month_word = Cue(
+        "",
+        rf"\b(?:{month})(?:{_H}ماه)?(?:(?![\w\d])|{RANGE_WORDS}|\u200c(?:سال|\d|{big}))",
+    )
     year_after = rf"\s+(?:سال\s+)?(?P<year>{year})(?:\s*(?P<era>{era}))?"
     # «۱۵ و ۱۶ تیر ۱۴۰۲», «از ۱۰ تا ۱۵ مهر»: one mention per day, month and year shared
     days = (
@@ -1154,17 +1208,35 @@ def rules() -> tuple[Rule, ...]:
         rf"(?:\s+(?P<year>{year})|\s+(?P<when>جاری))?|(?P<month>{month}){suffix}"
         rf"(?:\s+(?:سال\s+)?(?P<year2>{year}))?))?{_E}"
     )
+    ordinal_end = "|".join(_ORDINAL_ENDS)
     built += [
-        Rule("ordinal_day", ordinal_day, _ordinal_day, needs=(("روز",),)),
-        Rule("day_month", days, _named("day_month"), split="day", needs=(a_month,)),
-        Rule("months", months, _named("months"), split="month", needs=(a_safe_month,)),
-        Rule("month_year", my, _named("month_year"), needs=(a_month, a_year)),
+        Rule(
+            "ordinal_day",
+            ordinal_day,
+            _ordinal_day,
+            needs=((Cue("روز", rf"(?<=(?:{ordinal_end})\s+)روز"),),),
+        ),
+        Rule(
+            "day_month",
+            days,
+            _named("day_month"),
+            split="day",
+            needs=(a_month, (a_month_word,)),
+        ),
+        Rule(
+            "months",
+            months,
+            _named("months"),
+            split="month",
+            needs=(a_safe_month, (a_month_word,)),
+        ),
+        Rule("month_year", my, _named("month_year"), needs=(a_month, a_year, (a_month_word,))),
         # «ماه مهر», «مهرماه»; or a part before it («اواسط آذر», in the lookbehind)
         Rule(
             "month",
             named_month,
             _month_this_year,
-            needs=(a_month, keywords(["ماه"], _part_words())),
+            needs=(a_month, keywords(["ماه"], _part_words()), (a_month_word,)),
         ),
     ]
     numeric = (
@@ -1234,25 +1306,51 @@ def rules() -> tuple[Rule, ...]:
     whole = rf"(?P<whole>{item}(?:\s*و\s*{item}){{0,{_MOST_ITEMS}}})"
     durations = rf"{_W}{whole}(?:ه|ی|گی)?(?:\u200c(?:ست|است|ای))?{_E}"
     set_parts = ("صبح", "شب", "عصر", "ظهر", "بعدازظهر")
+    set_times, set_between = ("بار", "مرتبه", "دفعه", "نوبت"), ("میان", "میون")
+    per_period = rf"(?:روز|هفته|ماه|سال)(?:{_H}ای|ی)\s+(?:{_count()})\s+"
     sets = (
         rf"{_W}(?:هر\s+(?:(?P<count>{_count()})\s+)?(?P<unit>{units})"
-        rf"|(?P<unit2>روز|هفته|ماه|سال)(?:{_H}ای|ی)\s+(?:{_count()})\s+(?:بار|مرتبه|دفعه|نوبت)"
-        rf"|(?:یک\s+)?(?P<unit3>روز|هفته|ماه|سال|شب)\s+در\s+(?:میان|میون)"
+        rf"|(?P<unit2>روز|هفته|ماه|سال)(?:{_H}ای|ی)\s+(?:{_count()})\s+(?:{'|'.join(set_times)})"
+        rf"|(?:یک\s+)?(?P<unit3>روز|هفته|ماه|سال|شب)\s+در\s+(?:{'|'.join(set_between)})"
         rf"|(?P<part>{'|'.join(set_parts)}){_H}ها){_E}"
+    )
+    # a cue of each branch: «هر ماه»; «ماهی دو بار»; «روز در میان»; «صبح‌ها»
+    set_cues = (
+        Cue("هر", rf"هر\s+(?:(?:{_count()})\s+)?(?:{units})"),
+        *(Cue(word, rf"(?<={per_period}){word}") for word in set_times),
+        *(Cue(word, rf"(?<=در\s+){word}") for word in set_between),
+        Cue("ها", rf"(?<=(?:{'|'.join(set_parts)}){_H})ها"),
     )
     season_words = ["بهاری", "بهاره", "تابستانی", "تابستانه", "پاییزی", "پاییزه", "پائیزی"]
     season_words += ["زمستانی", "زمستانه"]
+    days_to_years = "روز|هفته|ماه|سال"
+    after_plural = r"گذشته|اخیر|آینده|آتی|پیش\s+رو|اول|نخست|پایانی"
+    that_period = ("روز", "هفته", "ماه", "سال", "شب", "زمان")
+    ordinal_periods = "دهه|سال|ماه|هفته"
+    which = ["اول", "نخست", "دوم", "سوم", "چهارم", "پنجم", "آخر", "پایانی"]
     vague = (
-        rf"{_W}(?:(?:این|همین)\s+(?P<unit>روز|هفته|ماه|سال){_H}ها"
-        rf"|(?P<unit2>روز|هفته|ماه|سال){_H}(?:ها|های)\s+"
-        rf"(?:گذشته|اخیر|آینده|آتی|پیش\s+رو|اول|نخست|پایانی)"
+        rf"{_W}(?:(?:این|همین)\s+(?P<unit>{days_to_years}){_H}ها"
+        rf"|(?P<unit2>{days_to_years}){_H}(?:ها|های)\s+"
+        rf"(?:{after_plural})"
         rf"|{_alternation(list(_VAGUE_WORDS))}"
-        rf"|(?:{month}{suffix}\s+)?(?:آن|همان)\s+(?P<unit3>روز|هفته|ماه|سال|شب|زمان)"
+        rf"|(?:{month}{suffix}\s+)?(?:آن|همان)\s+(?P<unit3>{'|'.join(that_period)})"
         rf"|این\s+روز(?!{_H}(?:ها|ی))|سالروز"
         rf"|(?P<season>{'|'.join(season_words)})"
-        rf"|(?P<unit4>روز|هفته|ماه|سال)(?:{_H}ها(?:ی)?|ی)\s+دیگر"
-        rf"|(?P<unit5>دهه|سال|ماه|هفته)(?:{_H}ی)?\s+(?:اول|نخست|دوم|سوم|چهارم|پنجم|آخر|پایانی)"
+        rf"|(?P<unit4>{days_to_years})(?:{_H}ها(?:ی)?|ی)\s+دیگر"
+        rf"|(?P<unit5>{ordinal_periods})(?:{_H}ی)?\s+(?:{'|'.join(which)})"
         rf"(?:\s+(?:قرن|سال|ماه|دهه)(?:\s+(?:میلادی|شمسی|قمری|جاری|گذشته))?)?){_E}"
+    )
+    # a cue of each branch, in the order above
+    vague_cues: tuple[str | Cue, ...] = (
+        Cue("ها", rf"(?<=(?:این|همین)\s+(?:{days_to_years}){_H})ها"),
+        Cue("ها", rf"(?<=(?:{days_to_years}){_H})های?\s+(?:{after_plural})"),
+        *keywords(_VAGUE_WORDS),
+        *(Cue(unit, rf"(?<=(?:آن|همان)\s+){unit}") for unit in that_period),
+        Cue("روز", r"(?<=این\s+)روز"),
+        "سالروز",
+        *keywords(season_words),
+        Cue("دیگر", rf"(?<=(?:{days_to_years})(?:{_H}ها(?:ی)?|ی)\s+)دیگر"),
+        *(Cue(word, rf"(?<=(?:{ordinal_periods})(?:{_H}ی)?\s+){word}") for word in which),
     )
     parts = _alternation(list(DAY_PARTS))
     hour_words = _alternation(
@@ -1289,7 +1387,6 @@ def rules() -> tuple[Rule, ...]:
     ordinal_period = (
         rf"{_W}(?P<ordinal>{ordinal_pattern()})\s+(?P<unit>سالگرد|سالروز|سال|ماه|هفته|دهه){_E}"
     )
-    periods_of_a_year = ("روز", "هفته", "ماه", "سال")
     numeric_needs = ((DIGIT,), ("/", "-", ".", "\\"))
     built += [
         Rule("occasion", occasion, _occasion, needs=(keywords(_occasion_words()),)),
@@ -1305,9 +1402,33 @@ def rules() -> tuple[Rule, ...]:
         Rule("decade", decades, _decade, split="decade", needs=(("دهه",),)),
         Rule("season", season, _season, split="season", needs=(keywords(SEASONS),)),
         # «ساعت ۱۰», «۱۰:۳۰», «هفت و نیم صبح», «ده دقیقه به هشت», «یک ربع به هفت»
-        Rule("time", clock, _clock, needs=(("ساعت", ":", "نیم", "ربع", "دقیقه"),)),
+        Rule(
+            "time",
+            clock,
+            _clock,
+            needs=(
+                (
+                    "ساعت",
+                    Cue(":", r"(?<=\d\s?):(?=\s?\d)"),
+                    Cue("نیم", rf"نیم(?=\s+(?:{parts}))"),
+                    Cue("ربع", rf"ربع(?=\s+(?:{parts})|\s+به)"),
+                    Cue("دقیقه", r"دقیقه\s+به"),
+                ),
+            ),
+        ),
         Rule("match_minute", match_minute, _day_part, needs=(("دقیقه", "دقایق"),)),
-        Rule("counted", counted, _counted, needs=(keywords(UNITS), keywords(counted_when))),
+        # a word of ``when`` after a unit
+        Rule(
+            "counted",
+            counted,
+            _counted,
+            needs=(
+                tuple(
+                    Cue(when, rf"(?<=(?:{units})(?:\s*و\s*نیم)?(?:{_H}ی)?\s+){when}")
+                    for when in counted_when
+                ),
+            ),
+        ),
         Rule("relative_period", periods, _relative_period, needs=(("سال", "ماه", "هفته"),)),
         Rule(
             "current_period",
@@ -1315,30 +1436,8 @@ def rules() -> tuple[Rule, ...]:
             _relative_period,
             needs=(("سال", "ماه", "هفته"), keywords(_part_words())),
         ),
-        # one keyword of each branch: a period; a vague word; «آن روز»; «سالروز»; a
-        # season's adjective; «روزهای دیگر»; «دهه اول»
-        Rule(
-            "vague",
-            vague,
-            _vague,
-            needs=(
-                keywords(
-                    periods_of_a_year,
-                    _VAGUE_WORDS,
-                    [*periods_of_a_year, "شب", "زمان"],
-                    ["روز", "سالروز"],
-                    season_words,
-                    ["دهه", "سال", "ماه", "هفته"],
-                ),
-            ),
-        ),
-        # «هر ماه», «ماهی دو بار», «یک روز در میان», «صبح‌ها»
-        Rule(
-            "set",
-            sets,
-            _set,
-            needs=(keywords(UNITS, [*periods_of_a_year, "شب"], set_parts),),
-        ),
+        Rule("vague", vague, _vague, needs=(vague_cues,)),
+        Rule("set", sets, _set, needs=(set_cues,)),
         # «سال ۱۴۰۲», «از ۹۲ تا ۹۴»: «سال» or «تا», and a year
         Rule("year", years, _year_only, split="year", needs=(("سال", "تا"), a_year)),
         Rule("year_era", year_era, _year_only, needs=((DIGIT,),)),
@@ -1352,11 +1451,17 @@ def rules() -> tuple[Rule, ...]:
         ),
         Rule("bare_weekday", bare_weekday, _weekday, needs=(a_weekday,)),
         Rule("day_part", rf"{_W}(?P<part>{parts}){_E}", _day_part, needs=(keywords(DAY_PARTS),)),
+        # an ordinal's end before a unit («سالگرد», «سالروز» start with «سال»)
         Rule(
             "ordinal_period",
             ordinal_period,
             _ordinal_day,
-            needs=(("سال", "ماه", "هفته", "دهه"),),
+            needs=(
+                tuple(
+                    Cue(unit, rf"(?<=(?:{ordinal_end})\s+){unit}")
+                    for unit in ("سال", "ماه", "هفته", "دهه")
+                ),
+            ),
         ),
     ]
     return tuple(built)

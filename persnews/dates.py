@@ -30,6 +30,7 @@ from persnews import _patterns
 from persnews._daterules import (
     RANGE_WORDS,
     WEAK_DAY_PARTS,
+    Cue,
     Found,
     Match,
     Rule,
@@ -114,8 +115,9 @@ def _scanned(norm: str, reference: datetime.date | None) -> list[_Hit]:
     """What the rules find, earlier rules first, none overlapping; in text order."""
     taken: list[tuple[int, int]] = []  # sorted, non-overlapping
     hits: list[_Hit] = []
+    cues: dict[Cue, bool] = {}  # what the rules' cues found in ``norm``
     for rule in rules():
-        if not rule.applies(norm):
+        if not rule.applies(norm, cues):
             continue  # the text lacks a word every match of the rule has
         for match in rule.compiled.finditer(norm):
             start, end = match.span()

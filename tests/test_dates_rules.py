@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from persnews import find_dates, normalize
 from persnews._daterules import (
+    _ORDINAL_ENDS,
     DAY_PARTS,
     DIGIT,
     PART_HEADS,
@@ -28,6 +29,7 @@ from persnews._daterules import (
     rules,
 )
 from persnews._datetext import HIJRI_MONTHS, HIJRI_VARIANTS, JALALI_MONTHS
+from persnews.numbers import _words as _number_words
 
 PUBLISHED = datetime.date(2021, 11, 23)
 
@@ -360,9 +362,9 @@ def test_a_part_of_a_period_with_its_ezafe(text: str, value: str, end_value: str
 _BRANCHES: dict[str, list[str]] = {
     "ordinal_day": ["چهل و هفتمین روز سال", "بیست و یکمین روز فروردین"],
     "day_month": ["۱۵ و ۱۶ تیر ۱۴۰۲", "شنبه ۴ آبان", "۱۰ می", "از ۱۰ تا ۱۵ مهر"],
-    "months": ["مهر - آبان ۱۳۹۹", "مهر، آبان و آذر"],
-    "month_year": ["دی ۱۴۰۲", "می ۲۰۲۱", "ربیع الاول ۱۴۴۵"],
-    "month": ["ماه مبارک رمضان", "آبان‌ماه امسال", "اواسط آذر"],
+    "months": ["مهر - آبان ۱۳۹۹", "مهر، آبان و آذر", "مهرتا آبان"],
+    "month_year": ["دی ۱۴۰۲", "می ۲۰۲۱", "ربیع الاول ۱۴۴۵", "می‌۲۰۲۱", "آبان ماه سال ۹۹"],
+    "month": ["ماه مبارک رمضان", "آبان‌ماه امسال", "اواسط آذر", "ماه می"],
     "occasion": ["شب یلدا", "عید سعید فطر ۱۴۴۵", "سیزده به در", "روز طبیعت"],
     "event_year": ["جام جهانی ۲۰۱۸", "انتخابات ۹۶", "بازی‌های آسیایی ۲۰۱۸"],
     "numeric_date": ["1399/08/04", "۱۴۰۲-۰۷-۱۷", "1399.8.4"],
@@ -372,7 +374,7 @@ _BRANCHES: dict[str, list[str]] = {
     "season": ["فصل زمستان", "بهار ۱۴۰۲", "زمستان گذشته"],
     "time": ["ساعت ۱۰ صبح", "۲۰:۳۵", "هفت و نیم صبح", "ده دقیقه به هشت", "یک ربع به هفت"],
     "match_minute": ["دقیقه ۹۰", "دقایق ۵، ۶۱ و ۸۹"],
-    "counted": ["دو هفته پیش", "سه سال بعد", "چند شبانه‌روز گذشته"],
+    "counted": ["دو هفته پیش", "سه سال بعد", "چند شبانه‌روز گذشته", "یک سال و نیم قبل"],
     "relative_period": ["هفته گذشته", "همین ماه", "امسال"],
     "current_period": ["پایان سال", "نیمه دوم سال جاری", "اوایل هفته"],
     "vague": [
@@ -382,12 +384,26 @@ _BRANCHES: dict[str, list[str]] = {
         "به تازگی",
         "چندی پیش",
         "همان روز",
+        "آن زمان",
+        "مهر همان سال",
+        "در این روز",
         "سالروز",
         "هوای زمستانی",
         "روزهای دیگر",
+        "ماهی دیگر",
         "دهه اول",
+        "سال آخر",
     ],
-    "set": ["هر ماه", "ماهی دو بار", "یک روز در میان", "صبح‌ها"],
+    "set": [
+        "هر ماه",
+        "هر دو هفته",
+        "ماهی دو بار",
+        "هفته‌ای سه مرتبه",
+        "یک روز در میان",
+        "شب در میون",
+        "صبح‌ها",
+        "عصرها",
+    ],
     "year": ["سال ۱۴۰۲", "از ۹۲ تا ۹۴", "سال هزار و سیصد"],
     "year_era": ["۱۳۹۹ ه.ش", "۵۰۰ قبل از میلاد"],
     "duration": ["یک سال و نیم", "سه ساعت", "نیم قرن"],
@@ -395,7 +411,7 @@ _BRANCHES: dict[str, list[str]] = {
     "relative_day": ["دیروز", "پس‌فردا", "شب گذشته", "امروز صبح"],
     "bare_weekday": ["سه‌شنبه", "جمعه", "پنج شنبه"],
     "day_part": ["بامداد", "بعد از ظهر", "نیمه‌شب"],
-    "ordinal_period": ["شصت و چهارمین سال", "دومین سالگرد"],
+    "ordinal_period": ["شصت و چهارمین سال", "دومین سالگرد", "نخستین ماه", "سی ام دهه"],
 }
 
 
@@ -430,6 +446,12 @@ _RULE_WORDS = sorted(
 def test_a_rule_that_matches_applies(pieces: list[str], joint: str) -> None:
     norm = normalize(joint.join(pieces)).text
     assert [r.name for r in rules() if r.compiled.search(norm) and not r.applies(norm)] == []
+
+
+def test_an_ordinal_ends_as_the_ordinal_cues_say() -> None:
+    ordinals = [word for word, info in _number_words().items() if info.ordinal]
+    assert len(ordinals) > 100
+    assert all(word.endswith(_ORDINAL_ENDS) for word in ordinals)
 
 
 @pytest.mark.parametrize(
