@@ -436,8 +436,10 @@ class Cue:
 
     def found(self, text: str) -> bool:
         """Whether ``text`` has a match of the cue."""
-        if self.key not in text:
-            return False
+        return self.key in text and self.search(text)
+
+    def search(self, text: str) -> bool:
+        """Whether ``text`` has a match of :attr:`pattern` (compiled on first use)."""
         compiled = self._compiled
         if compiled is None:
             compiled = self._compiled = _patterns.compile(self.pattern, regex.VERSION1)
@@ -495,21 +497,24 @@ class Rule:
             compiled = self._compiled = _patterns.compile(self.pattern, regex.VERSION1)
         return compiled
 
-    def applies(self, text: str, found: dict[Cue, bool] | None = None) -> bool:
+    def applies(self, text: str, found: dict[str | Cue, bool] | None = None) -> bool:
         """Whether ``text`` has one keyword or cue of every group of :attr:`needs` (if
-        not, the rule cannot match it).  ``found`` keeps what cues found in ``text``
-        for the next rule that has them."""
+        not, the rule cannot match it).  ``found`` keeps what was found in ``text``
+        for the next rule (rules share keywords and cues)."""
+        if found is None:
+            found = {}
         for group in self.needs:
             for keyword in group:
-                if isinstance(keyword, str):
-                    if keyword in text:
-                        break
-                    continue
-                there = None if found is None else found.get(keyword)
+                there = found.get(keyword)
                 if there is None:
-                    there = keyword.found(text)
-                    if found is not None:
-                        found[keyword] = there
+                    if isinstance(keyword, str):
+                        there = keyword in text
+                    else:
+                        key = found.get(keyword.key)
+                        if key is None:
+                            key = found[keyword.key] = keyword.key in text
+                        there = key and keyword.search(text)
+                    found[keyword] = there
                 if there:
                     break
             else:
@@ -1387,7 +1392,7 @@ def rules() -> tuple[Rule, ...]:
     ordinal_period = (
         rf"{_W}(?P<ordinal>{ordinal_pattern()})\s+(?P<unit>سالگرد|سالروز|سال|ماه|هفته|دهه){_E}"
     )
-    numeric_needs = ((DIGIT,), ("/", "-", ".", "\\"))
+    numeric_needs = ((Cue("", r"\d\s?[/\-.\\]\s?\d"),),)  # digits on both sides
     built += [
         Rule("occasion", occasion, _occasion, needs=(keywords(_occasion_words()),)),
         Rule(

@@ -115,9 +115,9 @@ def _scanned(norm: str, reference: datetime.date | None) -> list[_Hit]:
     """What the rules find, earlier rules first, none overlapping; in text order."""
     taken: list[tuple[int, int]] = []  # sorted, non-overlapping
     hits: list[_Hit] = []
-    cues: dict[Cue, bool] = {}  # what the rules' cues found in ``norm``
+    seen: dict[str | Cue, bool] = {}  # the rules' keywords and cues, found in ``norm`` or not
     for rule in rules():
-        if not rule.applies(norm, cues):
+        if not rule.applies(norm, seen):
             continue  # the text lacks a word every match of the rule has
         for match in rule.compiled.finditer(norm):
             start, end = match.span()
