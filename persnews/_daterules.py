@@ -452,6 +452,10 @@ DIGIT: Final = Cue("", r"\d")
 Needs = tuple[tuple[str | Cue, ...], ...]
 
 
+#: one branch of a rule's alternation: its pattern and what its matches need
+Branch = tuple[str, Needs]
+
+
 class Rule:
     """A named pattern and how to resolve what it matches.
 
@@ -462,12 +466,29 @@ class Rule:
     :func:`keywords`) and cues (see :class:`Cue`), each group with one in every match
     or in the text its lookarounds read, all derived from the pattern and the word
     lists it is built from.  On a text that lacks a group the rule cannot match, so
-    :meth:`applies` is False and the scan is skipped: a substring test costs a few
-    microseconds, a scan of a news article tens or hundreds.  The pattern is compiled
-    when a text first needs it.
+    it is not scanned (:meth:`scanner` is None): a substring test costs a few
+    microseconds, a scan of a news article tens or hundreds.
+
+    ``branches``: the pattern is ``head``, one of the branches, ``tail``
+    (:meth:`branched`), and each branch has needs of its own.  A text is scanned with
+    the branches it may have only: a branch that matches nowhere in the text changes
+    no match, and the pattern without it is smaller and faster.
+
+    Patterns are compiled when a text first needs them.
     """
 
-    __slots__ = ("_compiled", "name", "needs", "pattern", "resolve", "split")
+    __slots__ = (
+        "_compiled",
+        "_variants",
+        "branches",
+        "head",
+        "name",
+        "needs",
+        "pattern",
+        "resolve",
+        "split",
+        "tail",
+    )
 
     def __init__(
         self,
@@ -483,7 +504,34 @@ class Rule:
         self.resolve = resolve
         self.split = split
         self.needs = needs
+        self.head = self.tail = ""
+        self.branches: tuple[Branch, ...] = ()
         self._compiled: _patterns.Pattern | None = None
+        #: the patterns without some branches, by the branches kept
+        self._variants: dict[tuple[int, ...], _patterns.Pattern] = {}
+
+    @classmethod
+    def branched(
+        cls,
+        name: str,
+        head: str,
+        branches: tuple[Branch, ...],
+        tail: str,
+        resolve: Resolve,
+        split: str | None = None,
+        *,
+        needs: Needs = (),
+    ) -> Rule:
+        """A rule whose pattern is ``head(?:branch|branch|…)tail``; ``needs``: what a
+        match of every branch needs."""
+        patterns = [pattern for pattern, _ in branches]
+        rule = cls(name, cls._joined(head, patterns, tail), resolve, split, needs=needs)
+        rule.head, rule.branches, rule.tail = head, branches, tail
+        return rule
+
+    @staticmethod
+    def _joined(head: str, branches: list[str], tail: str) -> str:
+        return f"{head}(?:{'|'.join(branches)}){tail}"
 
     def __repr__(self) -> str:
         return f"Rule({self.name!r})"
@@ -498,28 +546,58 @@ class Rule:
         return compiled
 
     def applies(self, text: str, found: dict[str | Cue, bool] | None = None) -> bool:
-        """Whether ``text`` has one keyword or cue of every group of :attr:`needs` (if
-        not, the rule cannot match it).  ``found`` keeps what was found in ``text``
-        for the next rule (rules share keywords and cues)."""
-        if found is None:
-            found = {}
-        for group in self.needs:
-            for keyword in group:
-                there = found.get(keyword)
-                if there is None:
-                    if isinstance(keyword, str):
-                        there = keyword in text
-                    else:
-                        key = found.get(keyword.key)
-                        if key is None:
-                            key = found[keyword.key] = keyword.key in text
-                        there = key and keyword.search(text)
-                    found[keyword] = there
-                if there:
-                    break
-            else:
-                return False
-        return True
+        """Whether ``text`` has what the rule's matches need (if not, it cannot match).
+        ``found`` keeps what was found in ``text`` for the next rule (rules share
+        keywords and cues)."""
+        return self._kept(text, {} if found is None else found) is not None
+
+    def scanner(
+        self, text: str, found: dict[str | Cue, bool] | None = None
+    ) -> _patterns.Pattern | None:
+        """The pattern to scan ``text`` with: None if the rule cannot match it; without
+        the branches that cannot (see :class:`Rule`)."""
+        kept = self._kept(text, {} if found is None else found)
+        if kept is None:
+            return None
+        if len(kept) == len(self.branches):
+            return self.compiled
+        variant = self._variants.get(kept)
+        if variant is None:
+            pattern = self._joined(self.head, [self.branches[i][0] for i in kept], self.tail)
+            variant = self._variants[kept] = _patterns.compile(pattern, regex.VERSION1)
+        return variant
+
+    def _kept(self, text: str, found: dict[str | Cue, bool]) -> tuple[int, ...] | None:
+        """The branches ``text`` may have a match of (all, for a rule without
+        branches: ``()``), or None if it has none."""
+        if not _has(self.needs, text, found):
+            return None
+        if not self.branches:
+            return ()
+        kept = tuple(i for i, (_, needs) in enumerate(self.branches) if _has(needs, text, found))
+        return kept or None
+
+
+def _has(needs: Needs, text: str, found: dict[str | Cue, bool]) -> bool:
+    """Whether ``text`` has a keyword or cue of every group of ``needs`` (``found``:
+    what was found in it before)."""
+    for group in needs:
+        for keyword in group:
+            there = found.get(keyword)
+            if there is None:
+                if isinstance(keyword, str):
+                    there = keyword in text
+                else:
+                    key = found.get(keyword.key)
+                    if key is None:
+                        key = found[keyword.key] = keyword.key in text
+                    there = key and keyword.search(text)
+                found[keyword] = there
+            if there:
+                break
+        else:
+            return False
+    return True
 
 
 def keywords(*words: Iterable[str]) -> tuple[str, ...]:
@@ -1202,12 +1280,22 @@ def rules() -> tuple[Rule, ...]:
         rf"|(?P<month2>{month}){suffix}(?:\s+|\u200c)(?:سال\s+)?"
         rf"(?P<year2>\d{{4}}|{_word_year()}))(?:\s*(?P<era>{era}))?{_E}"
     )
-    named_month = (
-        rf"{_W}(?:ماه\s+(?:مبارک\s+)?(?P<month>{month})|(?P<month2>{safe}){_H}ماه"
-        rf"(?!\s+(?:گذشته|آینده|جاری|قبل|بعد|پیش))"
-        rf"|(?P<month3>{safe})(?<={part_words(named=False)}\s+\w+))"
-        rf"(?:\s+(?P<when>امسال|پارسال|سال\s+(?:گذشته|جاری|آینده)))?{_E}"
+    # «ماه مهر», «مهرماه»; or a part before it («اواسط آذر», in the lookbehind)
+    named_month: tuple[Branch, ...] = (
+        (
+            rf"ماه\s+(?:مبارک\s+)?(?P<month>{month})",
+            ((Cue("ماه", rf"ماه\s+(?:مبارک\s+)?(?:{month})"),),),
+        ),
+        (
+            rf"(?P<month2>{safe}){_H}ماه(?!\s+(?:گذشته|آینده|جاری|قبل|بعد|پیش))",
+            ((Cue("ماه", rf"(?<=\b(?:{safe}){_H})ماه"),),),
+        ),
+        (
+            rf"(?P<month3>{safe})(?<={part_words(named=False)}\s+\w+)",
+            (keywords(_part_words()),),
+        ),
     )
+    named_month_tail = rf"(?:\s+(?P<when>امسال|پارسال|سال\s+(?:گذشته|جاری|آینده)))?{_E}"
     ordinal_day = (
         rf"{_W}(?P<ordinal>{ordinal_pattern()})\s+روز(?:\s+(?:از\s+)?(?:(?P<of>سال|ماه)"
         rf"(?:\s+(?P<year>{year})|\s+(?P<when>جاری))?|(?P<month>{month}){suffix}"
@@ -1236,12 +1324,13 @@ def rules() -> tuple[Rule, ...]:
             needs=(a_safe_month, (a_month_word,)),
         ),
         Rule("month_year", my, _named("month_year"), needs=(a_month, a_year, (a_month_word,))),
-        # «ماه مهر», «مهرماه»; or a part before it («اواسط آذر», in the lookbehind)
-        Rule(
+        Rule.branched(
             "month",
+            _W,
             named_month,
+            named_month_tail,
             _month_this_year,
-            needs=(a_month, keywords(["ماه"], _part_words()), (a_month_word,)),
+            needs=(a_month, (a_month_word,)),
         ),
     ]
     numeric = (
@@ -1313,18 +1402,24 @@ def rules() -> tuple[Rule, ...]:
     set_parts = ("صبح", "شب", "عصر", "ظهر", "بعدازظهر")
     set_times, set_between = ("بار", "مرتبه", "دفعه", "نوبت"), ("میان", "میون")
     per_period = rf"(?:روز|هفته|ماه|سال)(?:{_H}ای|ی)\s+(?:{_count()})\s+"
-    sets = (
-        rf"{_W}(?:هر\s+(?:(?P<count>{_count()})\s+)?(?P<unit>{units})"
-        rf"|(?P<unit2>روز|هفته|ماه|سال)(?:{_H}ای|ی)\s+(?:{_count()})\s+(?:{'|'.join(set_times)})"
-        rf"|(?:یک\s+)?(?P<unit3>روز|هفته|ماه|سال|شب)\s+در\s+(?:{'|'.join(set_between)})"
-        rf"|(?P<part>{'|'.join(set_parts)}){_H}ها){_E}"
-    )
-    # a cue of each branch: «هر ماه»; «ماهی دو بار»; «روز در میان»; «صبح‌ها»
-    set_cues = (
-        Cue("هر", rf"هر\s+(?:(?:{_count()})\s+)?(?:{units})"),
-        *(Cue(word, rf"(?<={per_period}){word}") for word in set_times),
-        *(Cue(word, rf"(?<=در\s+){word}") for word in set_between),
-        Cue("ها", rf"(?<=(?:{'|'.join(set_parts)}){_H})ها"),
+    # «هر ماه»; «ماهی دو بار»; «یک روز در میان»; «صبح‌ها»
+    sets: tuple[Branch, ...] = (
+        (
+            rf"هر\s+(?:(?P<count>{_count()})\s+)?(?P<unit>{units})",
+            ((Cue("هر", rf"هر\s+(?:(?:{_count()})\s+)?(?:{units})"),),),
+        ),
+        (
+            rf"(?P<unit2>روز|هفته|ماه|سال)(?:{_H}ای|ی)\s+(?:{_count()})\s+(?:{'|'.join(set_times)})",
+            (tuple(Cue(word, rf"(?<={per_period}){word}") for word in set_times),),
+        ),
+        (
+            rf"(?:یک\s+)?(?P<unit3>روز|هفته|ماه|سال|شب)\s+در\s+(?:{'|'.join(set_between)})",
+            (tuple(Cue(word, rf"(?<=در\s+){word}") for word in set_between),),
+        ),
+        (
+            rf"(?P<part>{'|'.join(set_parts)}){_H}ها",
+            ((Cue("ها", rf"(?<=(?:{'|'.join(set_parts)}){_H})ها"),),),
+        ),
     )
     season_words = ["بهاری", "بهاره", "تابستانی", "تابستانه", "پاییزی", "پاییزه", "پائیزی"]
     season_words += ["زمستانی", "زمستانه"]
@@ -1333,29 +1428,37 @@ def rules() -> tuple[Rule, ...]:
     that_period = ("روز", "هفته", "ماه", "سال", "شب", "زمان")
     ordinal_periods = "دهه|سال|ماه|هفته"
     which = ["اول", "نخست", "دوم", "سوم", "چهارم", "پنجم", "آخر", "پایانی"]
-    vague = (
-        rf"{_W}(?:(?:این|همین)\s+(?P<unit>{days_to_years}){_H}ها"
-        rf"|(?P<unit2>{days_to_years}){_H}(?:ها|های)\s+"
-        rf"(?:{after_plural})"
-        rf"|{_alternation(list(_VAGUE_WORDS))}"
-        rf"|(?:{month}{suffix}\s+)?(?:آن|همان)\s+(?P<unit3>{'|'.join(that_period)})"
-        rf"|این\s+روز(?!{_H}(?:ها|ی))|سالروز"
-        rf"|(?P<season>{'|'.join(season_words)})"
-        rf"|(?P<unit4>{days_to_years})(?:{_H}ها(?:ی)?|ی)\s+دیگر"
-        rf"|(?P<unit5>{ordinal_periods})(?:{_H}ی)?\s+(?:{'|'.join(which)})"
-        rf"(?:\s+(?:قرن|سال|ماه|دهه)(?:\s+(?:میلادی|شمسی|قمری|جاری|گذشته))?)?){_E}"
-    )
-    # a cue of each branch, in the order above
-    vague_cues: tuple[str | Cue, ...] = (
-        Cue("ها", rf"(?<=(?:این|همین)\s+(?:{days_to_years}){_H})ها"),
-        Cue("ها", rf"(?<=(?:{days_to_years}){_H})های?\s+(?:{after_plural})"),
-        *keywords(_VAGUE_WORDS),
-        *(Cue(unit, rf"(?<=(?:آن|همان)\s+){unit}") for unit in that_period),
-        Cue("روز", r"(?<=این\s+)روز"),
-        "سالروز",
-        *keywords(season_words),
-        Cue("دیگر", rf"(?<=(?:{days_to_years})(?:{_H}ها(?:ی)?|ی)\s+)دیگر"),
-        *(Cue(word, rf"(?<=(?:{ordinal_periods})(?:{_H}ی)?\s+){word}") for word in which),
+    # «آن روز», «مهر همان سال»: ``(?:month\s+)?(?:آن|همان)`` as two branches, with the
+    # month and without (the same matches: no month starts with «آن» or «همان»)
+    that = rf"(?:آن|همان)\s+(?P<unit3>{'|'.join(that_period)})"
+    that_cues = tuple(Cue(unit, rf"(?<=(?:آن|همان)\s+){unit}") for unit in that_period)
+    vague: tuple[Branch, ...] = (
+        (
+            rf"(?:این|همین)\s+(?P<unit>{days_to_years}){_H}ها",
+            ((Cue("ها", rf"(?<=(?:این|همین)\s+(?:{days_to_years}){_H})ها"),),),
+        ),
+        (
+            rf"(?P<unit2>{days_to_years}){_H}(?:ها|های)\s+(?:{after_plural})",
+            ((Cue("ها", rf"(?<=(?:{days_to_years}){_H})های?\s+(?:{after_plural})"),),),
+        ),
+        (_alternation(list(_VAGUE_WORDS)), (keywords(_VAGUE_WORDS),)),
+        (rf"{month}{suffix}\s+{that}", (that_cues, (a_month_word,))),
+        (that, (that_cues,)),
+        (rf"این\s+روز(?!{_H}(?:ها|ی))|سالروز", ((Cue("روز", r"(?<=این\s+)روز"), "سالروز"),)),
+        (rf"(?P<season>{'|'.join(season_words)})", (keywords(season_words),)),
+        (
+            rf"(?P<unit4>{days_to_years})(?:{_H}ها(?:ی)?|ی)\s+دیگر",
+            ((Cue("دیگر", rf"(?<=(?:{days_to_years})(?:{_H}ها(?:ی)?|ی)\s+)دیگر"),),),
+        ),
+        (
+            rf"(?P<unit5>{ordinal_periods})(?:{_H}ی)?\s+(?:{'|'.join(which)})"
+            rf"(?:\s+(?:قرن|سال|ماه|دهه)(?:\s+(?:میلادی|شمسی|قمری|جاری|گذشته))?)?",
+            (
+                tuple(
+                    Cue(word, rf"(?<=(?:{ordinal_periods})(?:{_H}ی)?\s+){word}") for word in which
+                ),
+            ),
+        ),
     )
     parts = _alternation(list(DAY_PARTS))
     hour_words = _alternation(
@@ -1365,17 +1468,30 @@ def rules() -> tuple[Rule, ...]:
     )
     hour = rf"(?:\d{{1,2}}|{hour_words})"
     minute = rf"(?:\d{{1,2}}|{_cardinal_words()})"
-    clock = (
-        rf"{_W}(?:(?:در\s+)?ساعت\s+(?P<hour>{hour})"
-        rf"(?:(?::|\s*و\s*)(?P<minute>{minute})(?:{_H}دقیقه)?)?"
-        rf"(?:\s*و\s*(?P<second>{minute}){_H}ثانیه)?(?:\s*و\s*(?P<half>نیم|ربع))?"
-        rf"|(?P<hour2>\d{{1,2}})\s?:\s?(?P<minute2>\d{{2}})(?:\s?:\s?(?P<second2>\d{{2}}))?"
-        rf"(?![\d:/])"
-        rf"|(?P<hour3>{hour})\s*و\s*(?P<half3>نیم|ربع)(?=\s+(?:{parts}))"
-        rf"|(?:(?P<before>{minute}){_H}دقیقه|(?P<quarter>(?:یک\s+)?ربع))\s+به\s+(?:ساعت\s+)?"
-        rf"(?P<hour4>{hour}))"
-        rf"(?:\s*(?P<meridiem>AM|PM|am|pm|ق\.\s?ظ|ب\.\s?ظ))?(?:\s+(?P<part>{parts}))?{_E}"
+    # «ساعت ۱۰», «۱۰:۳۰», «هفت و نیم صبح», «ده دقیقه به هشت», «یک ربع به هفت»
+    clock: tuple[Branch, ...] = (
+        (
+            rf"(?:در\s+)?ساعت\s+(?P<hour>{hour})"
+            rf"(?:(?::|\s*و\s*)(?P<minute>{minute})(?:{_H}دقیقه)?)?"
+            rf"(?:\s*و\s*(?P<second>{minute}){_H}ثانیه)?(?:\s*و\s*(?P<half>نیم|ربع))?",
+            (("ساعت",),),
+        ),
+        (
+            r"(?P<hour2>\d{1,2})\s?:\s?(?P<minute2>\d{2})(?:\s?:\s?(?P<second2>\d{2}))?"
+            r"(?![\d:/])",
+            ((Cue(":", r"(?<=\d\s?):(?=\s?\d)"),),),
+        ),
+        (
+            rf"(?P<hour3>{hour})\s*و\s*(?P<half3>نیم|ربع)(?=\s+(?:{parts}))",
+            ((Cue("نیم", rf"نیم(?=\s+(?:{parts}))"), Cue("ربع", rf"ربع(?=\s+(?:{parts}))")),),
+        ),
+        (
+            rf"(?:(?P<before>{minute}){_H}دقیقه|(?P<quarter>(?:یک\s+)?ربع))\s+به\s+(?:ساعت\s+)?"
+            rf"(?P<hour4>{hour})",
+            ((Cue("دقیقه", r"دقیقه\s+به"), Cue("ربع", r"ربع\s+به")),),
+        ),
     )
+    clock_tail = rf"(?:\s*(?P<meridiem>AM|PM|am|pm|ق\.\s?ظ|ب\.\s?ظ))?(?:\s+(?P<part>{parts}))?{_E}"
     # «در دقیقه ۹۰», «دقایق ۵، ۶۱ و ۸۹»: minutes of a match, as sports news counts them
     minutes = _listed(r"\d{1,3}")
     match_minute = rf"{_W}(?:دقیقه|دقایق)(?:{_H}ی)?\s+{minutes}{_E}"
@@ -1406,21 +1522,7 @@ def rules() -> tuple[Rule, ...]:
         Rule("century", century, _century, needs=(("قرن", "سده"),)),
         Rule("decade", decades, _decade, split="decade", needs=(("دهه",),)),
         Rule("season", season, _season, split="season", needs=(keywords(SEASONS),)),
-        # «ساعت ۱۰», «۱۰:۳۰», «هفت و نیم صبح», «ده دقیقه به هشت», «یک ربع به هفت»
-        Rule(
-            "time",
-            clock,
-            _clock,
-            needs=(
-                (
-                    "ساعت",
-                    Cue(":", r"(?<=\d\s?):(?=\s?\d)"),
-                    Cue("نیم", rf"نیم(?=\s+(?:{parts}))"),
-                    Cue("ربع", rf"ربع(?=\s+(?:{parts})|\s+به)"),
-                    Cue("دقیقه", r"دقیقه\s+به"),
-                ),
-            ),
-        ),
+        Rule.branched("time", _W, clock, clock_tail, _clock),
         Rule("match_minute", match_minute, _day_part, needs=(("دقیقه", "دقایق"),)),
         # a word of ``when`` after a unit
         Rule(
@@ -1441,8 +1543,8 @@ def rules() -> tuple[Rule, ...]:
             _relative_period,
             needs=(("سال", "ماه", "هفته"), keywords(_part_words())),
         ),
-        Rule("vague", vague, _vague, needs=(vague_cues,)),
-        Rule("set", sets, _set, needs=(set_cues,)),
+        Rule.branched("vague", _W, vague, _E, _vague),
+        Rule.branched("set", _W, sets, _E, _set),
         # «سال ۱۴۰۲», «از ۹۲ تا ۹۴»: «سال» or «تا», and a year
         Rule("year", years, _year_only, split="year", needs=(("سال", "تا"), a_year)),
         Rule("year_era", year_era, _year_only, needs=((DIGIT,),)),

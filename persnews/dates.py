@@ -117,9 +117,10 @@ def _scanned(norm: str, reference: datetime.date | None) -> list[_Hit]:
     hits: list[_Hit] = []
     seen: dict[str | Cue, bool] = {}  # the rules' keywords and cues, found in ``norm`` or not
     for rule in rules():
-        if not rule.applies(norm, seen):
+        scanner = rule.scanner(norm, seen)
+        if scanner is None:
             continue  # the text lacks a word every match of the rule has
-        for match in rule.compiled.finditer(norm):
+        for match in scanner.finditer(norm):
             start, end = match.span()
             place = bisect_left(taken, (start, end))
             if (place and taken[place - 1][1] > start) or (

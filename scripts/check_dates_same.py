@@ -16,9 +16,11 @@ keeps a SHA-256 of ``[m.to_dict() for m in mentions]`` (JSON, sorted keys) per i
 ``--save`` writes the hashes; ``--compare`` reads them and lists every item whose
 mentions differ (exit status 1 if any does, 2 if an item is missing on either side).
 
-``--needs`` checks instead that no rule is skipped where it would match: on every
-item's normalized text, a rule whose pattern finds a match must say it applies
-(``Rule.needs``, persnews/_daterules.py); exit status 1 if one does not.
+``--needs`` checks instead what find_dates scans each text with: on every item's
+normalized text, each rule's ``scanner`` (None where the rule's needs say it cannot
+match, the pattern without the branches that cannot: ``Rule.needs``, ``Rule.branched``
+in persnews/_daterules.py) must find the matches the whole pattern finds, with the same
+groups; exit status 1 if one does not.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ import sys
 import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data"
@@ -77,17 +80,31 @@ def hashes(data: Path) -> dict[str, str]:
 
 
 def unmet_needs(data: Path) -> list[str]:
-    """Items and rules where the rule matches but says it does not apply."""
+    """Items and rules where what the rule is scanned with finds other matches than
+    its whole pattern."""
     from persnews import normalize
     from persnews._daterules import rules
+
+    def found(pattern: Any, norm: str, split: str | None) -> list[object]:
+        return [
+            (
+                match.span(),
+                {name: value for name, value in match.groupdict().items() if value is not None},
+                match.captures(split) if split else None,
+            )
+            for match in pattern.finditer(norm)
+        ]
 
     unmet = []
     for key, text, _ in items(data):
         if key.endswith(f"@{SENTENCE_DATE}"):
             continue  # the same text as @None
         norm = normalize(text).text
+        seen: dict[Any, bool] = {}
         for rule in rules():
-            if not rule.applies(norm) and rule.compiled.search(norm) is not None:
+            scanner = rule.scanner(norm, seen)
+            whole = found(rule.compiled, norm, rule.split)
+            if (found(scanner, norm, rule.split) if scanner else []) != whole:
                 unmet.append(f"{key}: {rule.name}")
     return unmet
 
@@ -104,7 +121,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.needs:
         unmet = unmet_needs(args.data)
         for line in unmet:
-            print(f"matches without its needs: {line}")
+            print(f"other matches than the whole pattern's: {line}")
         print(f"needs: {len(unmet)} unmet ({time.perf_counter() - start:.0f} s)")
         return 1 if unmet else 0
     now = hashes(args.data)

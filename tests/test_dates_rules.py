@@ -29,6 +29,7 @@ from persnews._daterules import (
     rules,
 )
 from persnews._datetext import HIJRI_MONTHS, HIJRI_VARIANTS, JALALI_MONTHS
+from persnews._patterns import Pattern
 from persnews.numbers import _words as _number_words
 
 PUBLISHED = datetime.date(2021, 11, 23)
@@ -420,9 +421,29 @@ def _rule(name: str) -> Rule:
     return rule
 
 
+def _matches(rule: Rule, norm: str, pattern: Pattern | None = None) -> list[object]:
+    """What ``pattern`` (the rule's whole pattern) finds: spans, groups, the split's items."""
+    pattern = pattern or rule.compiled
+    return [
+        (
+            match.span(),
+            {name: value for name, value in match.groupdict().items() if value is not None},
+            match.captures(rule.split) if rule.split else None,
+        )
+        for match in pattern.finditer(norm)
+    ]
+
+
+def _scanned_as_whole(rule: Rule, norm: str) -> bool:
+    """Whether the rule's scanner for ``norm`` finds what its whole pattern finds."""
+    scanner = rule.scanner(norm)
+    return (_matches(rule, norm, scanner) if scanner else []) == _matches(rule, norm)
+
+
 def test_every_rule_has_needs_and_examples() -> None:
     assert {rule.name for rule in rules()} == set(_BRANCHES)
-    assert all(rule.needs for rule in rules())
+    for rule in rules():
+        assert rule.needs or (rule.branches and all(needs for _, needs in rule.branches))
 
 
 @pytest.mark.parametrize(
@@ -432,6 +453,7 @@ def test_a_rule_needs_what_its_matches_have(name: str, text: str) -> None:
     rule, norm = _rule(name), normalize(text).text
     assert rule.compiled.search(norm) is not None, "the example is one of the rule's"
     assert rule.applies(norm)
+    assert _scanned_as_whole(rule, norm)
 
 
 _RULE_WORDS = sorted(
@@ -443,9 +465,9 @@ _RULE_WORDS = sorted(
     st.lists(st.sampled_from([*_RULE_WORDS, *_PIECES]), max_size=8),
     st.sampled_from([" ", "", "\u200c", "، "]),
 )
-def test_a_rule_that_matches_applies(pieces: list[str], joint: str) -> None:
+def test_a_rule_is_scanned_with_what_finds_its_matches(pieces: list[str], joint: str) -> None:
     norm = normalize(joint.join(pieces)).text
-    assert [r.name for r in rules() if r.compiled.search(norm) and not r.applies(norm)] == []
+    assert [rule.name for rule in rules() if not _scanned_as_whole(rule, norm)] == []
 
 
 def test_an_ordinal_ends_as_the_ordinal_cues_say() -> None:
