@@ -1431,7 +1431,9 @@ def rules() -> tuple[Rule, ...]:
     # «آن روز», «مهر همان سال»: ``(?:month\s+)?(?:آن|همان)`` as two branches, with the
     # month and without (the same matches: no month starts with «آن» or «همان»)
     that = rf"(?:آن|همان)\s+(?P<unit3>{'|'.join(that_period)})"
-    that_cues = tuple(Cue(unit, rf"(?<=(?:آن|همان)\s+){unit}") for unit in that_period)
+    that_cues = tuple(
+        Cue(word, rf"{word}\s+(?:{'|'.join(that_period)})") for word in ("آن", "همان")
+    )
     vague: tuple[Branch, ...] = (
         (
             rf"(?:این|همین)\s+(?P<unit>{days_to_years}){_H}ها",
@@ -1455,7 +1457,8 @@ def rules() -> tuple[Rule, ...]:
             rf"(?:\s+(?:قرن|سال|ماه|دهه)(?:\s+(?:میلادی|شمسی|قمری|جاری|گذشته))?)?",
             (
                 tuple(
-                    Cue(word, rf"(?<=(?:{ordinal_periods})(?:{_H}ی)?\s+){word}") for word in which
+                    Cue(unit, rf"{unit}(?:{_H}ی)?\s+(?:{'|'.join(which)})")
+                    for unit in ordinal_periods.split("|")
                 ),
             ),
         ),
