@@ -4,6 +4,9 @@
     ... change persnews/dates.py or persnews/_daterules.py ...
     python scripts/check_dates_same.py --compare bench-results/dates_before.json
 
+(``--save`` in a checkout of the commit before, e.g. a ``git worktree``, works as well;
+the run takes about a minute and a half.)
+
 Runs ``find_dates`` on
 1. every article of ../shared/data/news/*.jsonl, with its ``published`` date (the first
    10 characters; None where it is missing),
