@@ -41,7 +41,20 @@ from persnews.numbers import (
     parse_number,
 )
 
-__all__ = ["Found", "Match", "Rule", "period_end", "rules", "shift_months", "year_of"]
+__all__ = [
+    "DIGIT",
+    "Branch",
+    "Cue",
+    "Found",
+    "Match",
+    "Needs",
+    "Rule",
+    "keywords",
+    "period_end",
+    "rules",
+    "shift_months",
+    "year_of",
+]
 
 #: month names that are also common words («مه» fog, «می» the verb prefix): only read
 #: as months next to a day number or a year
@@ -1254,9 +1267,11 @@ def rules() -> tuple[Rule, ...]:
     # what a rule needs (see Rule.needs): a month name; a year (digits or words)
     a_month, a_safe_month = keywords(all_months), keywords(safe_months)
     a_year: tuple[str | Cue, ...] = (*keywords(_word_year_words()), DIGIT)
-    # a month name where a rule reads one: at a word's start, then «ماه», and a space, a
-    # mark or nothing more (_E), a range word («مهرتا آبان»: months) or a half-space and
-    # a year («می‌۲۰۲۱»: month_year)
+    # a month name where a rule reads one: at a word's start (each rule's month is at
+    # its start or after a space; in «مهر وآبان» the first one counts), then «ماه», and
+    # a space, a mark or nothing more (_E), a range word («مهرتا آبان»: months) or a
+    # half-space and a year («می‌۲۰۲۱»: month_year). Needed by the month rules and
+    # vague's «مهر همان سال»; not by ordinal_day, where the month is optional.
     big = _alternation(_word_year_words())
     a_month_word = Cue(
         "",
