@@ -9,7 +9,7 @@ neighbouring mentions (ranges, a date and its time, a part of a period).
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from fractions import Fraction
 from typing import Final
 
@@ -41,7 +41,20 @@ from persnews.numbers import (
     parse_number,
 )
 
-__all__ = ["Found", "Match", "Rule", "period_end", "rules", "shift_months", "year_of"]
+__all__ = [
+    "DIGIT",
+    "Branch",
+    "Cue",
+    "Found",
+    "Match",
+    "Needs",
+    "Rule",
+    "keywords",
+    "period_end",
+    "rules",
+    "shift_months",
+    "year_of",
+]
 
 #: month names that are also common words («مه» fog, «می» the verb prefix): only read
 #: as months next to a day number or a year
@@ -190,14 +203,25 @@ def _folded_heads() -> dict[str, str]:
     return {fold(head): head for head in PART_HEADS}
 
 
-def _weekday_pattern() -> str:
-    """Weekday names, «شنبه» joined with a half-space, a space or nothing: «پنج شنبه»."""
-    names = []
+def _weekday_words() -> list[str]:
+    """Weekday names as the pattern takes them: folded, a half-space before «شنبه» (where
+    a space or nothing may stand: «پنج شنبه»)."""
+    words = []
     for name in WEEKDAYS:
         folded = fold(name)
         head = folded[: -len("شنبه")] if folded.endswith("شنبه") else ""
-        names.append(regex.escape(head) + _H + "شنبه" if head else regex.escape(folded))
-    return trie_pattern(names)
+        words.append(head + "\u200cشنبه" if head else folded)
+    return words
+
+
+def _weekday_pattern() -> str:
+    """Weekday names, «شنبه» joined with a half-space, a space or nothing: «پنج شنبه»."""
+    return trie_pattern(regex.escape(word).replace("\u200c", _H) for word in _weekday_words())
+
+
+def _part_words() -> list[str]:
+    """The words of :func:`part_words` one of which each of its matches has."""
+    return [*PART_HEADS, *PART_STRETCHES, *PART_POINTS]
 
 
 def _alternation(names: list[str] | tuple[str, ...]) -> str:
@@ -223,6 +247,10 @@ def _unit(name: str) -> tuple[str, int]:
 
 #: the most items in one list or duration
 _MOST_ITEMS: Final = 31
+#: how an ordinal in words ends: «دوم», «دومین», «سی‌ام», «اول», «نخست» (the ordinal
+#: words of :mod:`persnews.numbers`; a test checks them): before «روز» in
+#: ``ordinal_day``, before the unit in ``ordinal_period``
+_ORDINAL_ENDS: Final = ("م", "ین", "ول", "ست")
 
 
 @once
@@ -299,10 +327,15 @@ def _month_spellings(calendar: Calendar, unambiguous: bool) -> list[str]:
     return spelled
 
 
+def _word_year_words() -> list[str]:
+    """The words a year in words starts with (:func:`_word_year`)."""
+    return [*HUNDREDS, "هزار", "یک هزار", "دو هزار", "دوهزار"]
+
+
 @once
 def _word_year() -> str:
     """A year in words, from a hundred up: «هزار و سیصد و شصت و چهار», «دوهزاروپنج»."""
-    big = _alternation([*HUNDREDS, "هزار", "یک هزار", "دو هزار", "دوهزار"])
+    big = _alternation(_word_year_words())
     return rf"(?:{big})(?:{_H}و{_H}(?:{_cardinal_words()}))?"
 
 
@@ -391,24 +424,226 @@ class Match:
 Resolve = Callable[[Match, datetime.date | None], Found]
 
 
+class Cue:
+    """A keyword of :attr:`Rule.needs` with the context a match gives it: ``pattern``, a
+    piece of a rule's pattern that every match of the rule has (in it, or in the text
+    its lookarounds read), and ``key``, a literal every match of ``pattern`` has.
+
+    «ربع» is in many texts, but «ربع به» only where a time is: ``Cue("ربع",
+    r"ربع\\s+به")``.  Written to start with the literal (after a lookbehind, if any),
+    a cue is a fast search for it, and it is tried only on a text that has ``key``.
+
+    >>> Cue("ربع", r"ربع\\s+به").found("یک ربع به هفت"), Cue("ربع", r"ربع\\s+به").found("ربع")
+    (True, False)
+    """
+
+    __slots__ = ("_compiled", "key", "pattern")
+
+    def __init__(self, key: str, pattern: str) -> None:
+        self.key = key
+        self.pattern = pattern
+        self._compiled: _patterns.Pattern | None = None
+
+    def __repr__(self) -> str:
+        return f"Cue({self.key!r}, {self.pattern[:40]!r})"
+
+    def found(self, text: str) -> bool:
+        """Whether ``text`` has a match of the cue."""
+        return self.key in text and self.search(text)
+
+    def search(self, text: str) -> bool:
+        """Whether ``text`` has a match of :attr:`pattern` (compiled on first use)."""
+        compiled = self._compiled
+        if compiled is None:
+            compiled = self._compiled = _patterns.compile(self.pattern, regex.VERSION1)
+        return compiled.search(text) is not None
+
+
+#: a cue for any digit ``\d`` matches (Persian, Arabic-Indic, Latin …: too many to list)
+DIGIT: Final = Cue("", r"\d")
+#: :attr:`Rule.needs`: groups of keywords and cues; a text must have one of every group
+Needs = tuple[tuple[str | Cue, ...], ...]
+
+
+#: one branch of a rule's alternation: its pattern and what its matches need
+Branch = tuple[str, Needs]
+
+
 class Rule:
     """A named pattern and how to resolve what it matches.
 
     ``split`` names a group that repeats in a list («۱۵ و ۱۶ تیر», «دهه‌های ۶۰ و ۷۰»):
     each capture is a mention of its own, resolved with the rest of the match.
+
+    ``needs`` says what a match cannot do without: groups of keywords (substrings, see
+    :func:`keywords`) and cues (see :class:`Cue`), each group with one in every match
+    or in the text its lookarounds read, all derived from the pattern and the word
+    lists it is built from.  On a text that lacks a group the rule cannot match, so
+    it is not scanned (:meth:`scanner` is None): a substring test costs a few
+    microseconds, a scan of a news article tens or hundreds.
+
+    ``branches``: the pattern is ``head``, one of the branches, ``tail``
+    (:meth:`branched`), and each branch has needs of its own.  A text is scanned with
+    the branches it may have only: a branch that matches nowhere in the text changes
+    no match, and the pattern without it is smaller and faster.
+
+    Patterns are compiled when a text first needs them.
     """
 
-    __slots__ = ("compiled", "name", "pattern", "resolve", "split")
+    __slots__ = (
+        "_compiled",
+        "_variants",
+        "branches",
+        "head",
+        "name",
+        "needs",
+        "pattern",
+        "resolve",
+        "split",
+        "tail",
+    )
 
-    def __init__(self, name: str, pattern: str, resolve: Resolve, split: str | None = None) -> None:
+    def __init__(
+        self,
+        name: str,
+        pattern: str,
+        resolve: Resolve,
+        split: str | None = None,
+        *,
+        needs: Needs = (),
+    ) -> None:
         self.name = name
         self.pattern = pattern
         self.resolve = resolve
         self.split = split
-        self.compiled = _patterns.compile(pattern, regex.VERSION1)
+        self.needs = needs
+        self.head = self.tail = ""
+        self.branches: tuple[Branch, ...] = ()
+        self._compiled: _patterns.Pattern | None = None
+        #: the patterns without some branches, by the branches kept
+        self._variants: dict[tuple[int, ...], _patterns.Pattern] = {}
+
+    @classmethod
+    def branched(
+        cls,
+        name: str,
+        head: str,
+        branches: tuple[Branch, ...],
+        tail: str,
+        resolve: Resolve,
+        split: str | None = None,
+        *,
+        needs: Needs = (),
+    ) -> Rule:
+        """A rule whose pattern is ``head(?:branch|branch|…)tail``; ``needs``: what a
+        match of every branch needs."""
+        patterns = [pattern for pattern, _ in branches]
+        rule = cls(name, cls._joined(head, patterns, tail), resolve, split, needs=needs)
+        rule.head, rule.branches, rule.tail = head, branches, tail
+        return rule
+
+    @staticmethod
+    def _joined(head: str, branches: list[str], tail: str) -> str:
+        return f"{head}(?:{'|'.join(branches)}){tail}"
 
     def __repr__(self) -> str:
         return f"Rule({self.name!r})"
+
+    @property
+    def compiled(self) -> _patterns.Pattern:
+        """The pattern, compiled on first use (two threads may both compile it: the
+        results are equal, and one is kept)."""
+        compiled = self._compiled
+        if compiled is None:
+            compiled = self._compiled = _patterns.compile(self.pattern, regex.VERSION1)
+        return compiled
+
+    def applies(self, text: str, found: dict[str | Cue, bool] | None = None) -> bool:
+        """Whether ``text`` has what the rule's matches need (if not, it cannot match).
+        ``found`` keeps what was found in ``text`` for the next rule (rules share
+        keywords and cues)."""
+        return self._kept(text, {} if found is None else found) is not None
+
+    def scanner(
+        self, text: str, found: dict[str | Cue, bool] | None = None
+    ) -> _patterns.Pattern | None:
+        """The pattern to scan ``text`` with: None if the rule cannot match it; without
+        the branches that cannot (see :class:`Rule`)."""
+        kept = self._kept(text, {} if found is None else found)
+        if kept is None:
+            return None
+        if len(kept) == len(self.branches):
+            return self.compiled
+        variant = self._variants.get(kept)
+        if variant is None:
+            pattern = self._joined(self.head, [self.branches[i][0] for i in kept], self.tail)
+            variant = self._variants[kept] = _patterns.compile(pattern, regex.VERSION1)
+        return variant
+
+    def _kept(self, text: str, found: dict[str | Cue, bool]) -> tuple[int, ...] | None:
+        """The branches ``text`` may have a match of (all, for a rule without
+        branches: ``()``), or None if it has none."""
+        if not _has(self.needs, text, found):
+            return None
+        if not self.branches:
+            return ()
+        kept = tuple(i for i, (_, needs) in enumerate(self.branches) if _has(needs, text, found))
+        return kept or None
+
+
+def _has(needs: Needs, text: str, found: dict[str | Cue, bool]) -> bool:
+    """Whether ``text`` has a keyword or cue of every group of ``needs`` (``found``:
+    what was found in it before)."""
+    for group in needs:
+        for keyword in group:
+            there = found.get(keyword)
+            if there is None:
+                if isinstance(keyword, str):
+                    there = keyword in text
+                else:
+                    key = found.get(keyword.key)
+                    if key is None:
+                        key = found[keyword.key] = keyword.key in text
+                    there = key and keyword.search(text)
+                found[keyword] = there
+            if there:
+                break
+        else:
+            return False
+    return True
+
+
+def keywords(*words: Iterable[str]) -> tuple[str, ...]:
+    """Substrings of which every match of an alternation of ``words`` contains one, as
+    few as will do: for :attr:`Rule.needs`.
+
+    A word is taken as :func:`_alternation` matches it: a half-space in it may be a
+    space or nothing, so only the pieces between half-spaces are sure to be in the
+    text.  Each word gives its longest piece, and a keyword is left out where the
+    others already cover every word (a word contains one): «شب» covers «شبانه‌روز»,
+    «ظهر» covers «بعد‌از‌ظهر».
+
+    >>> keywords(["شب", "نیمه‌شب", "ظهر", "بعد‌از‌ظهر", "بعد‌ظهر"])
+    ('شب', 'ظهر')
+    """
+    pieces = {
+        word: [piece for piece in word.split("\u200c") if piece]
+        for group in words
+        for word in group
+    }
+    if any(not found for found in pieces.values()):
+        raise ValueError("a word with no letters needs nothing")
+    keys = {max(found, key=len) for found in pieces.values()}
+    covers = {
+        word: {key for key in keys if any(key in piece for piece in found)}
+        for word, found in pieces.items()
+    }
+    for key in sorted(keys, key=lambda k: (-len(k), k)):
+        if all(len(covered) > 1 for covered in covers.values() if key in covered):
+            keys.discard(key)
+            for covered in covers.values():
+                covered.discard(key)
+    return tuple(sorted(keys, key=lambda k: (len(k), k)))
 
 
 # -- calendar arithmetic ------------------------------------------------------------------
@@ -1026,11 +1261,21 @@ def rules() -> tuple[Rule, ...]:
     built: list[Rule] = []
     weekday_before = rf"(?:(?:روز\s+)?(?P<weekday>{weekday})[\s،,]+)?"
     suffix = rf"(?:{_H}ماه)?"
-    month = _alternation(
-        [name for calendar in _CALENDARS for name in _month_spellings(calendar, False)]
-    )
-    safe = _alternation(
-        [name for calendar in _CALENDARS for name in _month_spellings(calendar, True)]
+    all_months = [name for calendar in _CALENDARS for name in _month_spellings(calendar, False)]
+    safe_months = [name for calendar in _CALENDARS for name in _month_spellings(calendar, True)]
+    month, safe = _alternation(all_months), _alternation(safe_months)
+    # what a rule needs (see Rule.needs): a month name; a year (digits or words)
+    a_month, a_safe_month = keywords(all_months), keywords(safe_months)
+    a_year: tuple[str | Cue, ...] = (*keywords(_word_year_words()), DIGIT)
+    # a month name where a rule reads one: at a word's start (each rule's month is at
+    # its start or after a space; in «مهر وآبان» the first one counts), then «ماه», and
+    # a space, a mark or nothing more (_E), a range word («مهرتا آبان»: months) or a
+    # half-space and a year («می‌۲۰۲۱»: month_year). Needed by the month rules and
+    # vague's «مهر همان سال»; not by ordinal_day, where the month is optional.
+    big = _alternation(_word_year_words())
+    a_month_word = Cue(
+        "",
+        rf"\b(?:{month})(?:{_H}ماه)?(?:(?![\w\d])|{RANGE_WORDS}|\u200c(?:سال|\d|{big}))",
     )
     year_after = rf"\s+(?:سال\s+)?(?P<year>{year})(?:\s*(?P<era>{era}))?"
     # «۱۵ و ۱۶ تیر ۱۴۰۲», «از ۱۰ تا ۱۵ مهر»: one mention per day, month and year shared
@@ -1050,23 +1295,58 @@ def rules() -> tuple[Rule, ...]:
         rf"|(?P<month2>{month}){suffix}(?:\s+|\u200c)(?:سال\s+)?"
         rf"(?P<year2>\d{{4}}|{_word_year()}))(?:\s*(?P<era>{era}))?{_E}"
     )
-    named_month = (
-        rf"{_W}(?:ماه\s+(?:مبارک\s+)?(?P<month>{month})|(?P<month2>{safe}){_H}ماه"
-        rf"(?!\s+(?:گذشته|آینده|جاری|قبل|بعد|پیش))"
-        rf"|(?P<month3>{safe})(?<={part_words(named=False)}\s+\w+))"
-        rf"(?:\s+(?P<when>امسال|پارسال|سال\s+(?:گذشته|جاری|آینده)))?{_E}"
+    # «ماه مهر», «مهرماه»; or a part before it («اواسط آذر», in the lookbehind)
+    named_month: tuple[Branch, ...] = (
+        (
+            rf"ماه\s+(?:مبارک\s+)?(?P<month>{month})",
+            ((Cue("ماه", rf"ماه\s+(?:مبارک\s+)?(?:{month})"),),),
+        ),
+        (
+            rf"(?P<month2>{safe}){_H}ماه(?!\s+(?:گذشته|آینده|جاری|قبل|بعد|پیش))",
+            ((Cue("ماه", rf"(?<=\b(?:{safe}){_H})ماه"),),),
+        ),
+        (
+            rf"(?P<month3>{safe})(?<={part_words(named=False)}\s+\w+)",
+            (keywords(_part_words()),),
+        ),
     )
+    named_month_tail = rf"(?:\s+(?P<when>امسال|پارسال|سال\s+(?:گذشته|جاری|آینده)))?{_E}"
     ordinal_day = (
         rf"{_W}(?P<ordinal>{ordinal_pattern()})\s+روز(?:\s+(?:از\s+)?(?:(?P<of>سال|ماه)"
         rf"(?:\s+(?P<year>{year})|\s+(?P<when>جاری))?|(?P<month>{month}){suffix}"
         rf"(?:\s+(?:سال\s+)?(?P<year2>{year}))?))?{_E}"
     )
+    ordinal_end = "|".join(_ORDINAL_ENDS)
     built += [
-        Rule("ordinal_day", ordinal_day, _ordinal_day),
-        Rule("day_month", days, _named("day_month"), split="day"),
-        Rule("months", months, _named("months"), split="month"),
-        Rule("month_year", my, _named("month_year")),
-        Rule("month", named_month, _month_this_year),
+        Rule(
+            "ordinal_day",
+            ordinal_day,
+            _ordinal_day,
+            needs=((Cue("روز", rf"(?<=(?:{ordinal_end})\s+)روز"),),),
+        ),
+        Rule(
+            "day_month",
+            days,
+            _named("day_month"),
+            split="day",
+            needs=(a_month, (a_month_word,)),
+        ),
+        Rule(
+            "months",
+            months,
+            _named("months"),
+            split="month",
+            needs=(a_safe_month, (a_month_word,)),
+        ),
+        Rule("month_year", my, _named("month_year"), needs=(a_month, a_year, (a_month_word,))),
+        Rule.branched(
+            "month",
+            _W,
+            named_month,
+            named_month_tail,
+            _month_this_year,
+            needs=(a_month, (a_month_word,)),
+        ),
     ]
     numeric = (
         r"(?<![\d/\-.\\])(?P<a>\d{4}|\d{2})\s?([/\-.\\])\s?(?P<b>\d{1,2})\s?\2\s?"
@@ -1107,17 +1387,20 @@ def rules() -> tuple[Rule, ...]:
         rf"|(?P<year2>\d{{1,4}})\s*(?P<bce>قبل\s+از\s+میلاد|پیش\s+از\s+میلاد|ق\.\s?م\.?)){_E}"
     )
     directions = "|".join(sorted(PAST | FUTURE))
+    a_weekday = keywords(_weekday_words())
     weekday_rule = (
         rf"{_W}(?:(?:روز\s+)?(?P<weekday>{weekday})(?:{_H}(?:شب|صبح|عصر))?(?:{_H}ی)?\s+"
         rf"(?P<direction>{directions})"
         rf"|روز\s+(?P<weekday2>{weekday})){_E}"
     )
-    relative = _alternation([*RELATIVE_DAYS, "پس‌فردا", "شب گذشته", "روز گذشته", "امروز صبح"])
+    relative_words = [*RELATIVE_DAYS, "پس‌فردا", "شب گذشته", "روز گذشته", "امروز صبح"]
+    relative = _alternation(relative_words)
     units = _alternation(list(UNITS))
     periods = (
         rf"{_W}(?:(?P<unit>هفته|ماه|سال)(?:{_H}ی)?\s+(?P<when>گذشته|قبل|پیش|جاری|آینده|بعد|آتی|اخیر)"
         rf"|(?P<when2>این|همین)\s+(?P<unit2>هفته|ماه|سال)|(?P<word>امسال|پارسال)){_E}"
     )
+    counted_when = ("پیش", "قبل", "بعد", "گذشته", "اخیر", "آینده", "دیگر")
     counted = (
         rf"{_W}(?P<count>{_count()}|نیم|چندین|چند|یکی\s+دو|دو\s+سه){_H}(?P<unit>{units})"
         rf"(?:\s*و\s*(?P<half>نیم))?(?:{_H}ی)?\s+"
@@ -1131,23 +1414,69 @@ def rules() -> tuple[Rule, ...]:
     item = _patterns.compile(r"\(\?P<\w+>").sub("(?:", _duration_item())
     whole = rf"(?P<whole>{item}(?:\s*و\s*{item}){{0,{_MOST_ITEMS}}})"
     durations = rf"{_W}{whole}(?:ه|ی|گی)?(?:\u200c(?:ست|است|ای))?{_E}"
-    sets = (
-        rf"{_W}(?:هر\s+(?:(?P<count>{_count()})\s+)?(?P<unit>{units})"
-        rf"|(?P<unit2>روز|هفته|ماه|سال)(?:{_H}ای|ی)\s+(?:{_count()})\s+(?:بار|مرتبه|دفعه|نوبت)"
-        rf"|(?:یک\s+)?(?P<unit3>روز|هفته|ماه|سال|شب)\s+در\s+(?:میان|میون)"
-        rf"|(?P<part>صبح|شب|عصر|ظهر|بعدازظهر){_H}ها){_E}"
+    set_parts = ("صبح", "شب", "عصر", "ظهر", "بعدازظهر")
+    set_times, set_between = ("بار", "مرتبه", "دفعه", "نوبت"), ("میان", "میون")
+    per_period = rf"(?:روز|هفته|ماه|سال)(?:{_H}ای|ی)\s+(?:{_count()})\s+"
+    # «هر ماه»; «ماهی دو بار»; «یک روز در میان»; «صبح‌ها»
+    sets: tuple[Branch, ...] = (
+        (
+            rf"هر\s+(?:(?P<count>{_count()})\s+)?(?P<unit>{units})",
+            ((Cue("هر", rf"هر\s+(?:(?:{_count()})\s+)?(?:{units})"),),),
+        ),
+        (
+            rf"(?P<unit2>روز|هفته|ماه|سال)(?:{_H}ای|ی)\s+(?:{_count()})\s+(?:{'|'.join(set_times)})",
+            (tuple(Cue(word, rf"(?<={per_period}){word}") for word in set_times),),
+        ),
+        (
+            rf"(?:یک\s+)?(?P<unit3>روز|هفته|ماه|سال|شب)\s+در\s+(?:{'|'.join(set_between)})",
+            (tuple(Cue(word, rf"(?<=در\s+){word}") for word in set_between),),
+        ),
+        (
+            rf"(?P<part>{'|'.join(set_parts)}){_H}ها",
+            ((Cue("ها", rf"(?<=(?:{'|'.join(set_parts)}){_H})ها"),),),
+        ),
     )
-    vague = (
-        rf"{_W}(?:(?:این|همین)\s+(?P<unit>روز|هفته|ماه|سال){_H}ها"
-        rf"|(?P<unit2>روز|هفته|ماه|سال){_H}(?:ها|های)\s+"
-        rf"(?:گذشته|اخیر|آینده|آتی|پیش\s+رو|اول|نخست|پایانی)"
-        rf"|{_alternation(list(_VAGUE_WORDS))}"
-        rf"|(?:{month}{suffix}\s+)?(?:آن|همان)\s+(?P<unit3>روز|هفته|ماه|سال|شب|زمان)"
-        rf"|این\s+روز(?!{_H}(?:ها|ی))|سالروز"
-        rf"|(?P<season>بهاری|بهاره|تابستانی|تابستانه|پاییزی|پاییزه|پائیزی|زمستانی|زمستانه)"
-        rf"|(?P<unit4>روز|هفته|ماه|سال)(?:{_H}ها(?:ی)?|ی)\s+دیگر"
-        rf"|(?P<unit5>دهه|سال|ماه|هفته)(?:{_H}ی)?\s+(?:اول|نخست|دوم|سوم|چهارم|پنجم|آخر|پایانی)"
-        rf"(?:\s+(?:قرن|سال|ماه|دهه)(?:\s+(?:میلادی|شمسی|قمری|جاری|گذشته))?)?){_E}"
+    season_words = ["بهاری", "بهاره", "تابستانی", "تابستانه", "پاییزی", "پاییزه", "پائیزی"]
+    season_words += ["زمستانی", "زمستانه"]
+    days_to_years = "روز|هفته|ماه|سال"
+    after_plural = r"گذشته|اخیر|آینده|آتی|پیش\s+رو|اول|نخست|پایانی"
+    that_period = ("روز", "هفته", "ماه", "سال", "شب", "زمان")
+    ordinal_periods = "دهه|سال|ماه|هفته"
+    which = ["اول", "نخست", "دوم", "سوم", "چهارم", "پنجم", "آخر", "پایانی"]
+    # «آن روز», «مهر همان سال»: ``(?:month\s+)?(?:آن|همان)`` as two branches, with the
+    # month and without (the same matches: no month starts with «آن» or «همان»)
+    that = rf"(?:آن|همان)\s+(?P<unit3>{'|'.join(that_period)})"
+    that_cues = tuple(
+        Cue(word, rf"{word}\s+(?:{'|'.join(that_period)})") for word in ("آن", "همان")
+    )
+    vague: tuple[Branch, ...] = (
+        (
+            rf"(?:این|همین)\s+(?P<unit>{days_to_years}){_H}ها",
+            ((Cue("ها", rf"(?<=(?:این|همین)\s+(?:{days_to_years}){_H})ها"),),),
+        ),
+        (
+            rf"(?P<unit2>{days_to_years}){_H}(?:ها|های)\s+(?:{after_plural})",
+            ((Cue("ها", rf"(?<=(?:{days_to_years}){_H})های?\s+(?:{after_plural})"),),),
+        ),
+        (_alternation(list(_VAGUE_WORDS)), (keywords(_VAGUE_WORDS),)),
+        (rf"{month}{suffix}\s+{that}", (that_cues, (a_month_word,))),
+        (that, (that_cues,)),
+        (rf"این\s+روز(?!{_H}(?:ها|ی))|سالروز", ((Cue("روز", r"(?<=این\s+)روز"), "سالروز"),)),
+        (rf"(?P<season>{'|'.join(season_words)})", (keywords(season_words),)),
+        (
+            rf"(?P<unit4>{days_to_years})(?:{_H}ها(?:ی)?|ی)\s+دیگر",
+            ((Cue("دیگر", rf"(?<=(?:{days_to_years})(?:{_H}ها(?:ی)?|ی)\s+)دیگر"),),),
+        ),
+        (
+            rf"(?P<unit5>{ordinal_periods})(?:{_H}ی)?\s+(?:{'|'.join(which)})"
+            rf"(?:\s+(?:قرن|سال|ماه|دهه)(?:\s+(?:میلادی|شمسی|قمری|جاری|گذشته))?)?",
+            (
+                tuple(
+                    Cue(unit, rf"{unit}(?:{_H}ی)?\s+(?:{'|'.join(which)})")
+                    for unit in ordinal_periods.split("|")
+                ),
+            ),
+        ),
     )
     parts = _alternation(list(DAY_PARTS))
     hour_words = _alternation(
@@ -1157,17 +1486,30 @@ def rules() -> tuple[Rule, ...]:
     )
     hour = rf"(?:\d{{1,2}}|{hour_words})"
     minute = rf"(?:\d{{1,2}}|{_cardinal_words()})"
-    clock = (
-        rf"{_W}(?:(?:در\s+)?ساعت\s+(?P<hour>{hour})"
-        rf"(?:(?::|\s*و\s*)(?P<minute>{minute})(?:{_H}دقیقه)?)?"
-        rf"(?:\s*و\s*(?P<second>{minute}){_H}ثانیه)?(?:\s*و\s*(?P<half>نیم|ربع))?"
-        rf"|(?P<hour2>\d{{1,2}})\s?:\s?(?P<minute2>\d{{2}})(?:\s?:\s?(?P<second2>\d{{2}}))?"
-        rf"(?![\d:/])"
-        rf"|(?P<hour3>{hour})\s*و\s*(?P<half3>نیم|ربع)(?=\s+(?:{parts}))"
-        rf"|(?:(?P<before>{minute}){_H}دقیقه|(?P<quarter>(?:یک\s+)?ربع))\s+به\s+(?:ساعت\s+)?"
-        rf"(?P<hour4>{hour}))"
-        rf"(?:\s*(?P<meridiem>AM|PM|am|pm|ق\.\s?ظ|ب\.\s?ظ))?(?:\s+(?P<part>{parts}))?{_E}"
+    # «ساعت ۱۰», «۱۰:۳۰», «هفت و نیم صبح», «ده دقیقه به هشت», «یک ربع به هفت»
+    clock: tuple[Branch, ...] = (
+        (
+            rf"(?:در\s+)?ساعت\s+(?P<hour>{hour})"
+            rf"(?:(?::|\s*و\s*)(?P<minute>{minute})(?:{_H}دقیقه)?)?"
+            rf"(?:\s*و\s*(?P<second>{minute}){_H}ثانیه)?(?:\s*و\s*(?P<half>نیم|ربع))?",
+            (("ساعت",),),
+        ),
+        (
+            r"(?P<hour2>\d{1,2})\s?:\s?(?P<minute2>\d{2})(?:\s?:\s?(?P<second2>\d{2}))?"
+            r"(?![\d:/])",
+            ((Cue(":", r"(?<=\d\s?):(?=\s?\d)"),),),
+        ),
+        (
+            rf"(?P<hour3>{hour})\s*و\s*(?P<half3>نیم|ربع)(?=\s+(?:{parts}))",
+            ((Cue("نیم", rf"نیم(?=\s+(?:{parts}))"), Cue("ربع", rf"ربع(?=\s+(?:{parts}))")),),
+        ),
+        (
+            rf"(?:(?P<before>{minute}){_H}دقیقه|(?P<quarter>(?:یک\s+)?ربع))\s+به\s+(?:ساعت\s+)?"
+            rf"(?P<hour4>{hour})",
+            ((Cue("دقیقه", r"دقیقه\s+به"), Cue("ربع", r"ربع\s+به")),),
+        ),
     )
+    clock_tail = rf"(?:\s*(?P<meridiem>AM|PM|am|pm|ق\.\s?ظ|ب\.\s?ظ))?(?:\s+(?P<part>{parts}))?{_E}"
     # «در دقیقه ۹۰», «دقایق ۵، ۶۱ و ۸۹»: minutes of a match, as sports news counts them
     minutes = _listed(r"\d{1,3}")
     match_minute = rf"{_W}(?:دقیقه|دقایق)(?:{_H}ی)?\s+{minutes}{_E}"
@@ -1184,35 +1526,77 @@ def rules() -> tuple[Rule, ...]:
     ordinal_period = (
         rf"{_W}(?P<ordinal>{ordinal_pattern()})\s+(?P<unit>سالگرد|سالروز|سال|ماه|هفته|دهه){_E}"
     )
+    numeric_needs = ((Cue("", r"\d\s?[/\-.\\]\s?\d"),),)  # digits on both sides
     built += [
-        Rule("occasion", occasion, _occasion),
-        Rule("event_year", _event_years(), _year_only),
-        Rule("numeric_date", numeric, _numeric),
-        Rule("numeric_date_day_first", numeric_day_first, _numeric_day_first),
-        Rule("century", century, _century),
-        Rule("decade", decades, _decade, split="decade"),
-        Rule("season", season, _season, split="season"),
-        Rule("time", clock, _clock),
-        Rule("match_minute", match_minute, _day_part),
-        Rule("counted", counted, _counted),
-        Rule("relative_period", periods, _relative_period),
-        Rule("current_period", current, _relative_period),
-        Rule("vague", vague, _vague),
-        Rule("set", sets, _set),
-        Rule("year", years, _year_only, split="year"),
-        Rule("year_era", year_era, _year_only),
-        Rule("duration", durations, _duration),
-        Rule("weekday", weekday_rule, _weekday),
+        Rule("occasion", occasion, _occasion, needs=(keywords(_occasion_words()),)),
+        Rule(
+            "event_year",
+            _event_years(),
+            _year_only,
+            needs=(keywords(_year_cue_words()), (DIGIT,)),
+        ),
+        Rule("numeric_date", numeric, _numeric, needs=numeric_needs),
+        Rule("numeric_date_day_first", numeric_day_first, _numeric_day_first, needs=numeric_needs),
+        Rule("century", century, _century, needs=(("قرن", "سده"),)),
+        Rule("decade", decades, _decade, split="decade", needs=(("دهه",),)),
+        Rule("season", season, _season, split="season", needs=(keywords(SEASONS),)),
+        Rule.branched("time", _W, clock, clock_tail, _clock),
+        Rule("match_minute", match_minute, _day_part, needs=(("دقیقه", "دقایق"),)),
+        # a word of ``when`` after a unit
+        Rule(
+            "counted",
+            counted,
+            _counted,
+            needs=(
+                tuple(
+                    Cue(when, rf"(?<=(?:{units})(?:\s*و\s*نیم)?(?:{_H}ی)?\s+){when}")
+                    for when in counted_when
+                ),
+            ),
+        ),
+        Rule("relative_period", periods, _relative_period, needs=(("سال", "ماه", "هفته"),)),
+        Rule(
+            "current_period",
+            current,
+            _relative_period,
+            needs=(("سال", "ماه", "هفته"), keywords(_part_words())),
+        ),
+        Rule.branched("vague", _W, vague, _E, _vague),
+        Rule.branched("set", _W, sets, _E, _set),
+        # «سال ۱۴۰۲», «از ۹۲ تا ۹۴»: «سال» or «تا», and a year
+        Rule("year", years, _year_only, split="year", needs=(("سال", "تا"), a_year)),
+        Rule("year_era", year_era, _year_only, needs=((DIGIT,),)),
+        Rule("duration", durations, _duration, needs=(keywords(UNITS),)),
+        Rule("weekday", weekday_rule, _weekday, needs=(a_weekday,)),
         Rule(
             "relative_day",
             rf"{_W}(?P<word>{relative})(?:(?<=روز)(?P<weekday>{weekday}))?{_E}",
             _relative_day,
+            needs=(keywords(relative_words),),
         ),
-        Rule("bare_weekday", bare_weekday, _weekday),
-        Rule("day_part", rf"{_W}(?P<part>{parts}){_E}", _day_part),
-        Rule("ordinal_period", ordinal_period, _ordinal_day),
+        Rule("bare_weekday", bare_weekday, _weekday, needs=(a_weekday,)),
+        Rule("day_part", rf"{_W}(?P<part>{parts}){_E}", _day_part, needs=(keywords(DAY_PARTS),)),
+        # an ordinal's end before a unit («سالگرد», «سالروز» start with «سال»)
+        Rule(
+            "ordinal_period",
+            ordinal_period,
+            _ordinal_day,
+            needs=(
+                tuple(
+                    Cue(unit, rf"(?<=(?:{ordinal_end})\s+){unit}")
+                    for unit in ("سال", "ماه", "هفته", "دهه")
+                ),
+            ),
+        ),
     ]
     return tuple(built)
+
+
+def _year_cue_words(two_digit: bool = False) -> list[str]:
+    """The cues of ``data/year_cues.tsv`` (``two_digit``: those a two-digit year follows)."""
+    header, rows = _data.table("year_cues")
+    cue, two = header.index("cue"), header.index("two_digit_years")
+    return [row[cue] for row in rows if row[two] == "yes" or not two_digit]
 
 
 @once
@@ -1222,10 +1606,8 @@ def _event_years() -> str:
     The names are ``data/year_cues.tsv``; four-digit years must be in 1300–1499 or
     1900–2099, two-digit ones only after cues marked so.
     """
-    header, rows = _data.table("year_cues")
-    cue, two = header.index("cue"), header.index("two_digit_years")
-    every = _alternation([row[cue] for row in rows])
-    short = _alternation([row[cue] for row in rows if row[two] == "yes"])
+    every = _alternation(_year_cue_words())
+    short = _alternation(_year_cue_words(two_digit=True))
     four = r"(?:[1۱][34۳۴]|[1۱][9۹]|[2۲][0۰])\d\d"
     words = r"(?:\s+[\p{L}\u200c]+){0,2}"  # «جام جهانی قطر ۲۰۲۲», «انتخابات ریاست جمهوری ۹۶»
     return (
@@ -1250,11 +1632,16 @@ def _occasions() -> dict[str, tuple[Calendar, int, int, int]]:
     }
 
 
-@once
-def _occasion_names() -> str:
+def _occasion_words() -> list[str]:
+    """The names of ``data/occasions.tsv``."""
     header, rows = _data.table("occasions")
     column = header.index("name")
-    return _alternation([row[column] for row in rows])
+    return [row[column] for row in rows]
+
+
+@once
+def _occasion_names() -> str:
+    return _alternation(_occasion_words())
 
 
 def _occasion(match: Match, published: datetime.date | None) -> Found:

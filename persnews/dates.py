@@ -30,6 +30,7 @@ from persnews import _patterns
 from persnews._daterules import (
     RANGE_WORDS,
     WEAK_DAY_PARTS,
+    Cue,
     Found,
     Match,
     Rule,
@@ -114,8 +115,12 @@ def _scanned(norm: str, reference: datetime.date | None) -> list[_Hit]:
     """What the rules find, earlier rules first, none overlapping; in text order."""
     taken: list[tuple[int, int]] = []  # sorted, non-overlapping
     hits: list[_Hit] = []
+    seen: dict[str | Cue, bool] = {}  # the rules' keywords and cues, found in ``norm`` or not
     for rule in rules():
-        for match in rule.compiled.finditer(norm):
+        scanner = rule.scanner(norm, seen)
+        if scanner is None:
+            continue  # the text lacks a word every match of the rule has
+        for match in scanner.finditer(norm):
             start, end = match.span()
             place = bisect_left(taken, (start, end))
             if (place and taken[place - 1][1] > start) or (

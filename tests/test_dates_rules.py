@@ -8,13 +8,29 @@ negative cases below; values are checked against the publication date 2021-11-23
 from __future__ import annotations
 
 import datetime
+import subprocess
+import sys
 from itertools import pairwise
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from persnews import find_dates
+from persnews import find_dates, normalize
+from persnews._daterules import (
+    _ORDINAL_ENDS,
+    DAY_PARTS,
+    DIGIT,
+    PART_HEADS,
+    UNITS,
+    Found,
+    Rule,
+    keywords,
+    rules,
+)
+from persnews._datetext import HIJRI_MONTHS, HIJRI_VARIANTS, JALALI_MONTHS
+from persnews._patterns import Pattern
+from persnews.numbers import _words as _number_words
 
 PUBLISHED = datetime.date(2021, 11, 23)
 
@@ -339,3 +355,161 @@ def test_friday_prayer_is_not_a_friday(text: str) -> None:
 def test_a_part_of_a_period_with_its_ezafe(text: str, value: str, end_value: str) -> None:
     [hit] = find_dates(text, published=PUBLISHED)
     assert (hit.text, str(hit.value), str(hit.end_value)) == (text, value, end_value)
+
+
+# -- what a rule needs (Rule.needs): a rule is skipped on a text without it --------------
+
+#: a text for each branch of each rule
+_BRANCHES: dict[str, list[str]] = {
+    "ordinal_day": ["چهل و هفتمین روز سال", "بیست و یکمین روز فروردین"],
+    "day_month": ["۱۵ و ۱۶ تیر ۱۴۰۲", "شنبه ۴ آبان", "۱۰ می", "از ۱۰ تا ۱۵ مهر"],
+    "months": ["مهر - آبان ۱۳۹۹", "مهر، آبان و آذر", "مهرتا آبان"],
+    "month_year": ["دی ۱۴۰۲", "می ۲۰۲۱", "ربیع الاول ۱۴۴۵", "می‌۲۰۲۱", "آبان ماه سال ۹۹"],
+    "month": ["ماه مبارک رمضان", "آبان‌ماه امسال", "اواسط آذر", "ماه می"],
+    "occasion": ["شب یلدا", "عید سعید فطر ۱۴۴۵", "سیزده به در", "روز طبیعت"],
+    "event_year": ["جام جهانی ۲۰۱۸", "انتخابات ۹۶", "بازی‌های آسیایی ۲۰۱۸"],
+    "numeric_date": ["1399/08/04", "۱۴۰۲-۰۷-۱۷", "1399.8.4"],
+    "numeric_date_day_first": ["04/08/1399", "27\\3\\66"],
+    "century": ["قرن ششم هجری", "سده بیستم"],
+    "decade": ["دهه ۶۰", "دهه‌های ۶۰ و ۷۰"],
+    "season": ["فصل زمستان", "بهار ۱۴۰۲", "زمستان گذشته"],
+    "time": ["ساعت ۱۰ صبح", "۲۰:۳۵", "هفت و نیم صبح", "ده دقیقه به هشت", "یک ربع به هفت"],
+    "match_minute": ["دقیقه ۹۰", "دقایق ۵، ۶۱ و ۸۹"],
+    "counted": ["دو هفته پیش", "سه سال بعد", "چند شبانه‌روز گذشته", "یک سال و نیم قبل"],
+    "relative_period": ["هفته گذشته", "همین ماه", "امسال"],
+    "current_period": ["پایان سال", "نیمه دوم سال جاری", "اوایل هفته"],
+    "vague": [
+        "این روزها",
+        "سال‌های اخیر",
+        "اخیرا",
+        "به تازگی",
+        "چندی پیش",
+        "همان روز",
+        "آن زمان",
+        "مهر همان سال",
+        "در این روز",
+        "سالروز",
+        "هوای زمستانی",
+        "روزهای دیگر",
+        "ماهی دیگر",
+        "دهه اول",
+        "سال آخر",
+    ],
+    "set": [
+        "هر ماه",
+        "هر دو هفته",
+        "ماهی دو بار",
+        "هفته‌ای سه مرتبه",
+        "یک روز در میان",
+        "شب در میون",
+        "صبح‌ها",
+        "عصرها",
+    ],
+    "year": ["سال ۱۴۰۲", "از ۹۲ تا ۹۴", "سال هزار و سیصد"],
+    "year_era": ["۱۳۹۹ ه.ش", "۵۰۰ قبل از میلاد"],
+    "duration": ["یک سال و نیم", "سه ساعت", "نیم قرن"],
+    "weekday": ["دوشنبه گذشته", "روز پنج‌شنبه", "جمعه آینده"],
+    "relative_day": ["دیروز", "پس‌فردا", "شب گذشته", "امروز صبح"],
+    "bare_weekday": ["سه‌شنبه", "جمعه", "پنج شنبه"],
+    "day_part": ["بامداد", "بعد از ظهر", "نیمه‌شب"],
+    "ordinal_period": ["شصت و چهارمین سال", "دومین سالگرد", "نخستین ماه", "سی ام دهه"],
+}
+
+
+def _rule(name: str) -> Rule:
+    [rule] = [rule for rule in rules() if rule.name == name]
+    return rule
+
+
+def _matches(rule: Rule, norm: str, pattern: Pattern | None = None) -> list[object]:
+    """What ``pattern`` (the rule's whole pattern) finds: spans, groups, the split's items."""
+    pattern = pattern or rule.compiled
+    return [
+        (
+            match.span(),
+            {name: value for name, value in match.groupdict().items() if value is not None},
+            match.captures(rule.split) if rule.split else None,
+        )
+        for match in pattern.finditer(norm)
+    ]
+
+
+def _scanned_as_whole(rule: Rule, norm: str) -> bool:
+    """Whether the rule's scanner for ``norm`` finds what its whole pattern finds."""
+    scanner = rule.scanner(norm)
+    return (_matches(rule, norm, scanner) if scanner else []) == _matches(rule, norm)
+
+
+def test_every_rule_has_needs_and_examples() -> None:
+    assert {rule.name for rule in rules()} == set(_BRANCHES)
+    for rule in rules():
+        assert rule.needs or (rule.branches and all(needs for _, needs in rule.branches))
+
+
+@pytest.mark.parametrize(
+    ("name", "text"), [(name, text) for name, texts in _BRANCHES.items() for text in texts]
+)
+def test_a_rule_needs_what_its_matches_have(name: str, text: str) -> None:
+    rule, norm = _rule(name), normalize(text).text
+    assert rule.compiled.search(norm) is not None, "the example is one of the rule's"
+    assert rule.applies(norm)
+    assert _scanned_as_whole(rule, norm)
+
+
+_RULE_WORDS = sorted(
+    {word for texts in _BRANCHES.values() for text in texts for word in text.split()}
+)
+
+
+@given(
+    st.lists(st.sampled_from([*_RULE_WORDS, *_PIECES]), max_size=8),
+    st.sampled_from([" ", "", "\u200c", "، "]),
+)
+def test_a_rule_is_scanned_with_what_finds_its_matches(pieces: list[str], joint: str) -> None:
+    norm = normalize(joint.join(pieces)).text
+    assert [rule.name for rule in rules() if not _scanned_as_whole(rule, norm)] == []
+
+
+def test_an_ordinal_ends_as_the_ordinal_cues_say() -> None:
+    ordinals = [word for word, info in _number_words().items() if info.ordinal]
+    assert len(ordinals) > 100
+    assert all(word.endswith(_ORDINAL_ENDS) for word in ordinals)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        [name for names in (JALALI_MONTHS, HIJRI_MONTHS, HIJRI_VARIANTS) for name in names],
+        list(DAY_PARTS),
+        list(UNITS),
+        list(PART_HEADS),
+        ["شب", "نیمه‌شب", "ظهر", "بعد‌از‌ظهر", "بعد‌ظهر", "روز طبیعت"],
+    ],
+)
+def test_keywords_cover_every_way_of_writing_a_half_space(words: list[str]) -> None:
+    keys = keywords(words)
+    assert len(keys) <= len(words)
+    for word in words:
+        for half_space in ("\u200c", " ", ""):
+            written = word.replace("\u200c", half_space)
+            assert any(key in written for key in keys), written
+
+
+def test_digit_is_any_digit_and_a_rule_compiles_when_first_needed() -> None:
+    rule = Rule("test", r"\d", lambda match, published: Found(None, calendar="relative"),
+                needs=((DIGIT,),))  # fmt: skip
+    assert not rule.applies("بدون رقم")
+    assert rule._compiled is None
+    assert all(rule.applies(f"x{digit}") for digit in "5۵٥५")
+    assert rule.compiled.search("x5") is not None
+    assert rule._compiled is not None
+
+
+def test_a_cold_start_compiles_only_the_rules_a_text_needs() -> None:
+    code = (
+        "import persnews; from persnews._daterules import rules; "
+        "persnews.find_dates('فردا', published='2021-11-23'); "
+        "print(*sorted(r.name for r in rules() if r._compiled is not None))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["relative_day"]
