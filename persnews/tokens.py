@@ -17,7 +17,7 @@ from operator import eq
 from typing import Final, NamedTuple
 
 from persnews import _atoms
-from persnews.model import Sentence, Token
+from persnews.model import Sentence, Token, tokens_from_columns
 from persnews.normalize import as_document
 from persnews.text import NormalizedText, no_collection
 
@@ -98,10 +98,9 @@ def _cut(doc: NormalizedText) -> _Scan:
     atoms = doc.memo("atoms", _scanned)
     firsts = [starts[atom[0]] for atom in atoms]
     lasts = [ends[atom[1] - 1] for atom in atoms]
-    tokens = [
-        Token(first, last, original[first:last], atom[3], atom[2])  # type: ignore[arg-type]
-        for first, last, atom in zip(firsts, lasts, atoms, strict=True)
-    ]
+    texts = list(map(original.__getitem__, map(slice, firsts, lasts)))
+    norms, kinds = [atom[3] for atom in atoms], [atom[2] for atom in atoms]
+    tokens = tokens_from_columns(firsts, lasts, texts, norms, kinds)  # type: ignore[arg-type]
     if any(map(eq, firsts, lasts)):  # made of inserted characters only
         kept = [i for i, token in enumerate(tokens) if token.start < token.end]
         return _Scan([tokens[i] for i in kept], [atoms[i] for i in kept])

@@ -47,3 +47,24 @@ def test_article_offsets_index_the_text(example_article: str) -> None:
         assert data["text"][sentence["start"] : sentence["end"]] == sentence["text"]
         for token in sentence["tokens"]:
             assert data["text"][token["start"] : token["end"]] == token["text"]
+
+
+def test_tokens_from_columns_are_the_constructors_tokens() -> None:
+    from persnews.model import tokens_from_columns
+
+    columns = ([0, 5], [4, 6], ["كتاب", "."], ["کتاب", "."], ["word", "punct"])
+    built = tokens_from_columns(*columns)  # type: ignore[arg-type]
+    assert built == list(map(Token, *columns))
+    assert [hash(token) for token in built] == [
+        hash(Token(*row)) for row in zip(*columns, strict=True)
+    ]
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        built[0].start = 1  # type: ignore[misc]
+    assert tokens_from_columns([], [], [], [], []) == []
+
+
+def test_tokens_from_columns_refuses_columns_of_unequal_lengths() -> None:
+    from persnews.model import tokens_from_columns
+
+    with pytest.raises(ValueError, match="unequal lengths"):
+        tokens_from_columns([0, 5], [4, 6], ["a", "b"], ["a"], ["word", "word"])
