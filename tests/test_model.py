@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import attrs
 import pytest
@@ -52,8 +53,8 @@ def test_article_offsets_index_the_text(example_article: str) -> None:
 def test_tokens_from_columns_are_the_constructors_tokens() -> None:
     from persnews.model import tokens_from_columns
 
-    columns = ([0, 5], [4, 6], ["كتاب", "."], ["کتاب", "."], ["word", "punct"])
-    built = tokens_from_columns(*columns)  # type: ignore[arg-type]
+    columns: Any = ([0, 5], [4, 6], ["كتاب", "."], ["کتاب", "."], ["word", "punct"])
+    built = tokens_from_columns(*columns)
     assert built == list(map(Token, *columns))
     assert [hash(token) for token in built] == [
         hash(Token(*row)) for row in zip(*columns, strict=True)
