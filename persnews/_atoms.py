@@ -63,6 +63,7 @@ def atom_pattern() -> _patterns.Pattern:
 #: ``!?؟``): nothing else the scanner knows ends with these after a word.  Not ``.``
 #: (``م.`` may be an abbreviation) and not ``(``, which opens «(ع)».
 _RUN_CLOSERS: Final = "،؛:»)!?؟"
+_CLOSING: Final = frozenset(_RUN_CLOSERS)
 #: ... and what it may begin with
 _RUN_OPENER: Final = "«"
 #: the marks the scanner reads as one atom when they follow each other
@@ -150,11 +151,21 @@ def atom_list(text: str, start: int = 0, end: int | None = None) -> list[Atom]:
         words = run.split(" ")
         lengths = list(map(len, words))
         starts = list(accumulate(map(next_start, lengths), initial=match.start()))
+        ends = list(map(add, starts, lengths))
         if _RUN_OPENER in run or any(mark in run for mark in _RUN_CLOSERS):
-            for first, word in zip(starts[:-1], words, strict=True):
-                _peeled(first, word, append)
+            # the words that open or close with a mark are peeled, the rest (most)
+            # taken as they are
+            done = 0
+            for i in [
+                i for i, word in enumerate(words) if word[0] == _RUN_OPENER or word[-1] in _CLOSING
+            ]:
+                if i > done:
+                    extend(zip(starts[done:i], ends[done:i], repeat("word"), words[done:i]))
+                _peeled(starts[i], words[i], append)
+                done = i + 1
+            extend(zip(starts[done:], ends[done:], repeat("word"), words[done:]))
         else:
-            extend(zip(starts, map(add, starts, lengths), repeat("word"), words))
+            extend(zip(starts, ends, repeat("word"), words))
     return result
 
 
