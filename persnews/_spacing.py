@@ -97,8 +97,7 @@ def edits(text: str, focus: list[int] | None = None) -> EditList:
     if focus is None:
         result.atoms = _space(text, 0, len(text), result)
         return result
-    spots = [_around(text, position) for position in focus]
-    for start, end, keeps in _windows(text, spots):
+    for start, end, keeps in _windows(text, focus):
         window = EditList()
         _space(text, start, end, window)
         result.extend(_kept(window, keeps, lambda edit: edit[0]))
@@ -140,31 +139,28 @@ def _joinable() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(joinable), frozenset(c.partition(ZWNJ)[0] for c in joinable)
 
 
-def _windows(text: str, spots: list[tuple[int, int]]) -> list[Window]:
-    """Windows around ``spots``: a few chunks either side of each spot as context.
+def _windows(text: str, positions: list[int]) -> list[Window]:
+    """Windows around ``positions``: each keeps the few whitespace-separated chunks
+    on either side of a position (on its line), and reads as many again beyond
+    them as context.
 
-    Windows whose context touches are merged, each keeping its spots.
+    Windows whose context touches are merged, each keeping its stretches.
     """
     windows: list[Window] = []
-    for keep_start, keep_end in spots:
-        start, end = _around(text, keep_start)[0], _around(text, keep_end)[1]
+    for position in positions:
+        floor = text.rfind("\n", 0, position) + 1
+        ceiling = text.find("\n", position)
+        ceiling = len(text) if ceiling < 0 else ceiling
+        keep_start = _chunks_left(text, position, CONTEXT_CHUNKS, floor)
+        keep_end = _chunks_right(text, position, CONTEXT_CHUNKS, ceiling)
+        start = _chunks_left(text, keep_start, CONTEXT_CHUNKS, floor)
+        end = _chunks_right(text, keep_end, CONTEXT_CHUNKS, ceiling)
         if windows and start <= windows[-1][1]:
             windows[-1][2].append((keep_start, keep_end))
             windows[-1] = (windows[-1][0], max(end, windows[-1][1]), windows[-1][2])
         else:
             windows.append((start, end, [(keep_start, keep_end)]))
     return windows
-
-
-def _around(text: str, position: int) -> tuple[int, int]:
-    """The few whitespace-separated chunks of ``text`` on either side of ``position``."""
-    floor = text.rfind("\n", 0, position) + 1
-    ceiling = text.find("\n", position)
-    ceiling = len(text) if ceiling < 0 else ceiling
-    return (
-        _chunks_left(text, position, CONTEXT_CHUNKS, floor),
-        _chunks_right(text, position, CONTEXT_CHUNKS, ceiling),
-    )
 
 
 def _chunks_left(text: str, position: int, count: int, floor: int) -> int:
