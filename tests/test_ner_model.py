@@ -74,6 +74,21 @@ def test_features_one_list_per_token() -> None:
     assert _ner.features(words) == result  # cached per word, same answer
 
 
+@pytest.mark.parametrize(
+    ("word", "form"),
+    [
+        ("۱۴۰۲", "0000"),
+        ("Tehran2024", "tehran0000"),
+        ("٣٤x5", "00x0"),  # Arabic-Indic digits, one run, a letter, another run
+        ("کووید۱۹", "کووید00"),
+        ("7" * 100_000, "0" * 100_000),  # one match a run, not one a digit
+        ("تهران", "تهران"),
+    ],
+)
+def test_a_words_form_has_every_digit_as_zero(word: str, form: str) -> None:
+    assert _ner._form(word) == form
+
+
 def test_tag_gives_a_label_and_a_probability_per_token(shipped_model: None) -> None:
     tagged = _ner.tag(["سفر", "به", "تهران"])
     assert [label for label, _ in tagged] == ["O", "O", "B-LOC"]
