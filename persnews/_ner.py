@@ -39,8 +39,6 @@ from persnews._lazy import once
 from persnews.errors import PersnewsError
 
 if TYPE_CHECKING:
-    import regex
-
     from persnews.model import Token
     from persnews.text import NormalizedText
 
@@ -68,9 +66,11 @@ CLUSTER_LEVELS: Final = (1, 2, 3)
 #: token kinds an entity never starts or ends with
 _EDGE_KINDS: Final = frozenset({"punct", "symbol"})
 
-#: runs of digits (of any script), each matched whole: one match a digit would cost
-#: a reading of the process clock each (the time limit), a megabyte of digits 2 s
-_DIGITS = _patterns.compile(r"\d+")
+#: the digits news is written with (Latin, Persian, Arabic-Indic) -> 0, by ``str.translate``
+_ZEROS: Final = str.maketrans(dict.fromkeys("0123456789۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "0"))
+#: a digit of any other script (rare: matched one at a time, each match costing a
+#: reading of the process clock for the time limit)
+_OTHER_DIGIT = _patterns.compile(r"[^\P{Nd}0]")
 _SHAPES: Final = (
     ("digit", _patterns.compile(r"^[\d.,٫٬/:\-]+$")),
     ("persian", _patterns.compile(r"^[\p{Arabic}\u200c]+$")),
@@ -280,11 +280,10 @@ def _lexicon() -> tuple[dict[str, tuple[str, ...]], dict[str, int]]:
 
 def _form(word: str) -> str:
     """The word as features see it: digits as 0, Latin lower-cased."""
-    return _DIGITS.sub(_zeros, word.lower())
-
-
-def _zeros(digits: regex.Match[str]) -> str:
-    return "0" * (digits.end() - digits.start())
+    form = word.lower().translate(_ZEROS)
+    if _OTHER_DIGIT.search(form) is None:
+        return form
+    return _OTHER_DIGIT.sub("0", form)
 
 
 @functools.lru_cache(maxsize=1 << 17)

@@ -11,6 +11,9 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
+import regex
+from hypothesis import given
+from strategies import any_text, examples
 
 from persnews import _ner
 
@@ -81,12 +84,19 @@ def test_features_one_list_per_token() -> None:
         ("Tehran2024", "tehran0000"),
         ("٣٤x5", "00x0"),  # Arabic-Indic digits, one run, a letter, another run
         ("کووید۱۹", "کووید00"),
-        ("7" * 100_000, "0" * 100_000),  # one match a run, not one a digit
+        ("a1-" * 30_000, "a0-" * 30_000),  # translated, not matched digit by digit
+        ("\U0001e4f1\u0967x", "00x"),  # Nag Mundari and Devanagari digits
         ("تهران", "تهران"),
     ],
 )
 def test_a_words_form_has_every_digit_as_zero(word: str, form: str) -> None:
     assert _ner._form(word) == form
+
+
+@given(any_text)
+@examples(300)
+def test_a_words_form_is_the_word_with_each_digit_zero(word: str) -> None:
+    assert _ner._form(word) == regex.sub(r"\d", "0", word.lower())
 
 
 def test_tag_gives_a_label_and_a_probability_per_token(shipped_model: None) -> None:
