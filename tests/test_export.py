@@ -668,9 +668,9 @@ def test_export_and_import_keep_every_span(text: str) -> None:
     rebuilt = from_conll(to_conll(article))
     assert [t.text for t in rebuilt.tokens] == [" ".join(t.text.split()) for t in article.tokens]
     assert [e.label for e in rebuilt.entities] == [e.label for e in article.entities]
-    for record in (*rebuilt.tokens, *rebuilt.entities, *back.tokens, *back.entities):
-        owner = rebuilt if record in (*rebuilt.tokens, *rebuilt.entities) else back
-        assert owner.text[record.start : record.end] == record.text
+    for owner in (rebuilt, back):
+        for record in (*owner.tokens, *owner.entities):
+            assert owner.text[record.start : record.end] == record.text
     txt, ann = to_brat(article)
     assert len(txt) == len(text)
     from_ann = from_brat(txt, ann, published="2023-10-09")
