@@ -126,10 +126,24 @@ class Step:
     #: a character class (regex syntax, or a function that builds one): a text with
     #: none of these characters is left as it is, and the step is not run on it
     needs: str | Callable[[], str] | None = None
+    #: for a step that maps each character to one other (its edits replace the
+    #: whole text), the table: the characters of its output are those of its
+    #: input, mapped
+    table: Callable[[], dict[int, str]] | None = None
 
     def may_change(self, characters: str) -> bool:
         """Can the step change a text made of these ``characters`` (each once)?"""
         return self.needs is None or _needed(self.needs).search(characters) is not None
+
+    def characters_after(self, characters: str, edits: Iterable[Edit]) -> str:
+        """The characters of a text made of ``characters`` once ``edits`` of this
+        step are applied to it: each once, and perhaps some no longer there (an
+        edit may remove the last of them), so that :meth:`may_change` may run a
+        step that then finds nothing, but never skips one that would not.
+        Reading them again from the new text would cost a pass over it."""
+        if self.table is not None:
+            return "".join(set(characters.translate(self.table())))
+        return "".join(set(characters).union(*(replacement for _, _, replacement in edits)))
 
 
 @once
@@ -169,7 +183,7 @@ def _translate_step(name: str, table: Callable[[], dict[int, str]]) -> Step:
     def needs() -> str:
         return _character_class(table())
 
-    return Step(name, edits, needs)
+    return Step(name, edits, needs, table)
 
 
 def _character_class(codes: Iterable[int]) -> str:
@@ -293,7 +307,9 @@ def as_document(text: str | NormalizedText) -> NormalizedText:
 
 def _normalized(doc: NormalizedText) -> NormalizedText:
     atoms: list[_atoms.Atom] | None = None  # the scanner's atoms of doc.text, once known
-    characters = None  # each character of doc.text once, to tell which steps may change it
+    # each character of doc.text once (read from the text once, then kept up to date
+    # from the edits), to tell which steps may change it
+    characters: str | None = None
     for step in STEPS:
         if step.needs is not None:
             if characters is None:
@@ -301,21 +317,28 @@ def _normalized(doc: NormalizedText) -> NormalizedText:
             if not step.may_change(characters):
                 continue
         before = doc
-        edits = step.edits(doc.text, None)
+        edits = _listed(step.edits(doc.text, None))
         atoms = getattr(edits, "atoms", None) or atoms
         doc, atoms = _edited(doc, edits, step.name, atoms)
+        if characters is not None and doc is not before:
+            characters = step.characters_after(characters, edits)
         for _ in range(MAX_REPEATS):
             recheck = getattr(edits, "recheck", None)
             if not recheck:
                 break
-            edits = step.edits(doc.text, _moved(edits, recheck))
+            before = doc
+            edits = _listed(step.edits(doc.text, _moved(edits, recheck)))
             doc, atoms = _edited(doc, edits, step.name, atoms)
-        if doc is not before:
-            characters = None
+            if characters is not None and doc is not before:
+                characters = step.characters_after(characters, edits)
     if atoms is not None:  # the spacing step read them: tokens need not scan again
         known = atoms
         doc.memo("atoms", lambda _: known)
     return doc
+
+
+def _listed(edits: Iterable[Edit]) -> list[Edit]:
+    return edits if isinstance(edits, list) else list(edits)
 
 
 def _edited(
@@ -323,7 +346,7 @@ def _edited(
 ) -> tuple[NormalizedText, list[_atoms.Atom] | None]:
     """``doc`` with ``edits`` applied, and its atoms brought up to date (scanning again
     only around the edits)."""
-    edits = edits if isinstance(edits, list) else list(edits)
+    edits = _listed(edits)
     edited = doc.edited(edits, step)
     if atoms is not None and edited is not doc:
         atoms = _atoms.updated(atoms, doc.text, edits, edited.text)

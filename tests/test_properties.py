@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import importlib
 import json
 import os
 import random
@@ -39,6 +40,25 @@ def test_normalize_never_raises_and_maps_every_character(text: str) -> None:
 def test_normalize_is_idempotent(text: str) -> None:
     once = persnews.normalize(text).text
     assert persnews.normalize(once).text == once
+
+
+@given(texts)
+def test_the_characters_kept_after_each_step_cover_its_output(text: str) -> None:
+    """Normalization reads a text's characters once, then keeps them up to date
+    from each step's edits to decide which later steps to skip: what it keeps
+    must include every character of the step's output, or a step that would
+    change the text could be skipped."""
+    module = importlib.import_module("persnews.normalize")
+    characters = "".join(set(text))
+    for step in module.STEPS:
+        edits = list(step.edits(text, None))
+        pieces, done = [], 0
+        for start, end, replacement in edits:
+            pieces += [text[done:start], replacement]
+            done = end
+        text = "".join([*pieces, text[done:]])
+        characters = step.characters_after(characters, edits)
+        assert set(text) <= set(characters), step.name
 
 
 @given(texts)
