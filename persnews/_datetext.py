@@ -210,7 +210,9 @@ def trie_pattern(patterns: Iterable[str]) -> str:
 
 def _from_trie(node: dict[str, dict[str, Any]]) -> str:
     branches = [piece + _from_trie(child) for piece, child in node.items() if piece]
-    branches.sort(key=len, reverse=True)
+    # longest first; the same length in one order whatever order the patterns
+    # came in (a set's order changes with PYTHONHASHSEED)
+    branches.sort(key=lambda branch: (-len(branch), branch))
     if "" in node:
         return f"(?:{'|'.join(branches)})?" if branches else ""
     return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"

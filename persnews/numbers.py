@@ -233,7 +233,7 @@ def _surfaces() -> tuple[str, ...]:
     """Unit surfaces as written in the table (not folded), longest first."""
     header, rows = _data.table("units")
     column = header.index("surface")
-    return tuple(sorted({row[column] for row in rows}, key=len, reverse=True))
+    return tuple(sorted({row[column] for row in rows}, key=lambda name: (-len(name), name)))
 
 
 def _alternation(words: list[str]) -> str:
