@@ -26,6 +26,7 @@ __all__ = [
     "Digits",
     "day_words",
     "fold",
+    "longest_first",
     "month_keys",
     "month_names",
     "parse_parts",
@@ -191,6 +192,13 @@ def fold(name: str) -> str:
 _PIECE: Final = _patterns.compile(r"\[[^\]]*\]\??|\\.|.", regex.DOTALL)
 
 
+def longest_first(alternatives: Iterable[str]) -> list[str]:
+    """``alternatives`` in the order an alternation tries them: longest first, and
+    those of one length alphabetically, whatever order they came in (a set's
+    order changes with PYTHONHASHSEED, and so would the pattern)."""
+    return sorted(alternatives, key=lambda alternative: (-len(alternative), alternative))
+
+
 def trie_pattern(patterns: Iterable[str]) -> str:
     """One regular expression for a list of word patterns, as a trie.
 
@@ -209,10 +217,7 @@ def trie_pattern(patterns: Iterable[str]) -> str:
 
 
 def _from_trie(node: dict[str, dict[str, Any]]) -> str:
-    branches = [piece + _from_trie(child) for piece, child in node.items() if piece]
-    # longest first; the same length in one order whatever order the patterns
-    # came in (a set's order changes with PYTHONHASHSEED)
-    branches.sort(key=lambda branch: (-len(branch), branch))
+    branches = longest_first(piece + _from_trie(child) for piece, child in node.items() if piece)
     if "" in node:
         return f"(?:{'|'.join(branches)})?" if branches else ""
     return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"

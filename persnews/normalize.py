@@ -316,21 +316,19 @@ def _normalized(doc: NormalizedText) -> NormalizedText:
                 characters = "".join(set(doc.text))
             if not step.may_change(characters):
                 continue
-        before = doc
-        edits = _listed(step.edits(doc.text, None))
-        atoms = getattr(edits, "atoms", None) or atoms
-        doc, atoms = _edited(doc, edits, step.name, atoms)
-        if characters is not None and doc is not before:
-            characters = step.characters_after(characters, edits)
-        for _ in range(MAX_REPEATS):
-            recheck = getattr(edits, "recheck", None)
-            if not recheck:
-                break
+        focus: Focus = None
+        for _ in range(1 + MAX_REPEATS):  # a pass over the text, then looks again
             before = doc
-            edits = _listed(step.edits(doc.text, _moved(edits, recheck)))
+            edits = _listed(step.edits(doc.text, focus))
+            if focus is None:
+                atoms = getattr(edits, "atoms", None) or atoms
             doc, atoms = _edited(doc, edits, step.name, atoms)
             if characters is not None and doc is not before:
                 characters = step.characters_after(characters, edits)
+            recheck = getattr(edits, "recheck", None)
+            if not recheck:
+                break
+            focus = _moved(edits, recheck)
     if atoms is not None:  # the spacing step read them: tokens need not scan again
         known = atoms
         doc.memo("atoms", lambda _: known)
@@ -342,11 +340,10 @@ def _listed(edits: Iterable[Edit]) -> list[Edit]:
 
 
 def _edited(
-    doc: NormalizedText, edits: Iterable[Edit], step: str, atoms: list[_atoms.Atom] | None
+    doc: NormalizedText, edits: list[Edit], step: str, atoms: list[_atoms.Atom] | None
 ) -> tuple[NormalizedText, list[_atoms.Atom] | None]:
     """``doc`` with ``edits`` applied, and its atoms brought up to date (scanning again
     only around the edits)."""
-    edits = _listed(edits)
     edited = doc.edited(edits, step)
     if atoms is not None and edited is not doc:
         atoms = _atoms.updated(atoms, doc.text, edits, edited.text)

@@ -22,7 +22,7 @@ from typing import Final, NamedTuple
 import regex
 
 from persnews import _data, _patterns
-from persnews._datetext import fold, trie_pattern
+from persnews._datetext import fold, longest_first, trie_pattern
 from persnews._lazy import once
 from persnews.errors import InvalidValueError, check_text
 from persnews.model import NumberKind, NumberMention
@@ -233,7 +233,7 @@ def _surfaces() -> tuple[str, ...]:
     """Unit surfaces as written in the table (not folded), longest first."""
     header, rows = _data.table("units")
     column = header.index("surface")
-    return tuple(sorted({row[column] for row in rows}, key=lambda name: (-len(name), name)))
+    return tuple(longest_first({row[column] for row in rows}))
 
 
 def _alternation(words: list[str]) -> str:

@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from strategies import examples, texts
 
 import persnews
+from persnews.text import NormalizedText
 
 
 @given(texts)
@@ -49,16 +50,13 @@ def test_the_characters_kept_after_each_step_cover_its_output(text: str) -> None
     must include every character of the step's output, or a step that would
     change the text could be skipped."""
     module = importlib.import_module("persnews.normalize")
+    doc = NormalizedText.identity(text)
     characters = "".join(set(text))
     for step in module.STEPS:
-        edits = list(step.edits(text, None))
-        pieces, done = [], 0
-        for start, end, replacement in edits:
-            pieces += [text[done:start], replacement]
-            done = end
-        text = "".join([*pieces, text[done:]])
+        edits = list(step.edits(doc.text, None))
+        doc = doc.edited(edits, step.name)
         characters = step.characters_after(characters, edits)
-        assert set(text) <= set(characters), step.name
+        assert set(doc.text) <= set(characters), step.name
 
 
 @given(texts)
