@@ -60,9 +60,10 @@ def atom_pattern() -> _patterns.Pattern:
 
 
 #: punctuation a word of a run may end with (each is one atom, but for runs of
-#: ``!?؟``): nothing else the scanner knows ends with these after a word.  Not ``.``
-#: (``م.`` may be an abbreviation) and not ``(``, which opens «(ع)».
-_RUN_CLOSERS: Final = "،؛:»)!?؟"
+#: ``!?؟``): nothing else the scanner knows ends with these after a word.  A full
+#: stop only alone (``..`` is one atom) and not after a word that an abbreviation
+#: begins with (``م.``, ``ه.ش.``); not ``(``, which opens «(ع)».
+_RUN_CLOSERS: Final = ".،؛:»)!?؟"
 _CLOSING: Final = frozenset(_RUN_CLOSERS)
 #: ... and what it may begin with
 _RUN_OPENER: Final = "«"
@@ -74,33 +75,46 @@ _GROUPED: Final = frozenset("!?؟")
 def _runs_and_atoms() -> _patterns.Pattern:
     """The scanner, trying first for a whole run of plain words (see :func:`atom_list`)."""
     word = rf"(?>{LETTER}+(?:\u200c{LETTER}+)*)"
-    piece = rf"{_RUN_OPENER}?{word}[{regex.escape(_RUN_CLOSERS)}]*"
+    heads = _patterns.trie_pattern(
+        regex.escape(head)
+        for head in {a.split(".")[0] for a in _hazm.lexicon().abbreviations if "." in a}
+        if head
+    )
+    stop = rf"(?<!(?<![^ \n{_RUN_OPENER}]){heads})\.(?!\.)"
+    closer = rf"(?:[{regex.escape(_RUN_CLOSERS.replace('.', ''))}]|{stop})"
+    piece = rf"{_RUN_OPENER}?{word}{closer}*"
     run = rf"(?P<run>(?<![^ \n]){piece}(?:\ {piece})*(?=[ \n]|$))"
     return _patterns.compile(run + "\n|" + _atom_source(), regex.VERBOSE | regex.VERSION1)
 
 
-def _atom_source() -> str:
-    persian = sorted(
-        (a for a in _hazm.lexicon().abbreviations if "." in a and len(a.replace(".", "")) > 1),
-        key=len,
-        reverse=True,
-    )
-    single = sorted(
-        (a for a in _hazm.lexicon().abbreviations if "." in a and len(a.replace(".", "")) == 1),
-        key=len,
-        reverse=True,
-    )
-    honorifics = sorted(
-        (a for a in _hazm.lexicon().abbreviations if a.startswith("(")), key=len, reverse=True
-    )
-    persian_abbreviation = "|".join(regex.escape(a) for a in persian)
-    single_abbreviation = "|".join(regex.escape(a) for a in single)
-    honorific = "|".join(regex.escape(a) for a in honorifics)
+def _atom_source(shortcuts: bool = True) -> str:
+    """The scanner's pattern.  With ``shortcuts``, the commonest atoms are tried
+    first where nothing before them in the pattern can match: a word no full
+    stop follows, punctuation that begins nothing else, digits that begin no URL
+    or e-mail address (not ASCII ones).  They change no match, only how fast
+    one is found (a test compares the two)."""
+    abbreviations = _hazm.lexicon().abbreviations
+    dotted = [a for a in abbreviations if "." in a]
+
+    def alternation(words: list[str]) -> str:
+        # a trie, not a list: the scanner tries this at every word that a full stop
+        # follows, and a list of two hundred alternatives was most of its time
+        return _patterns.trie_pattern(regex.escape(word) for word in words)
+
+    persian_abbreviation = alternation([a for a in dotted if len(a.replace(".", "")) > 1])
+    single_abbreviation = alternation([a for a in dotted if len(a.replace(".", "")) == 1])
+    honorific = alternation([a for a in abbreviations if a.startswith("(")])
+    # punctuation that begins no other kind of atom (not «(» of «(ع)», «@», «#»)
+    others = regex.escape("".join(sorted({"@", "#", *(a[0] for a in abbreviations)})))
+    fast = rf"""
+      (?P<word>(?>{LETTER}+(?:\u200c+{LETTER}+)*)(?!\.))
+    | (?P<punct>\.{{2,}}|[!?؟]+|[\p{{P}}--[{others}]])
+    | (?P<number>(?![0-9])\d+(?:[.,٫٬/:\-]\d+)*)
+    |"""
     # the first label of a domain is atomic: giving characters back never finds the dot
     # after it, and trying to made «a1-a1-a1-…» quadratic
     source = rf"""
-      (?P<word>(?>{LETTER}+(?:\u200c+{LETTER}+)*)(?!\.))  # most atoms: a fast first try
-    | (?P<email>(?<![\w.%+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]*@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+)
+      (?P<email>(?<![\w.%+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]*@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+)
     | (?P<url>
           (?:https?://|ftp://|www\.)[^\s«»"<>\[\]{{}}()،؛]+(?<![.,:;!?'’،؛\u200c])
         | (?<![\w@.\-/])(?>[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)(?:\.[A-Za-z0-9\-]+)*
@@ -124,7 +138,7 @@ def _atom_source() -> str:
     | (?P<punct>\.{{2,}}|[!?؟]+|[\p{{P}}])
     | (?P<symbol>[^\s\u200c])
     """
-    return source
+    return fast + source if shortcuts else source
 
 
 #: an atom: (start, end, kind, text)

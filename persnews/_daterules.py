@@ -24,10 +24,10 @@ from persnews._datetext import (
     fold,
     month_keys,
     month_names,
-    trie_pattern,
     weekday_keys,
 )
 from persnews._lazy import once
+from persnews._patterns import trie_pattern
 from persnews.calendar import HijriDate, JalaliDate
 from persnews.errors import InvalidDateError
 from persnews.numbers import (

@@ -8,10 +8,8 @@ this reads one date string that is nothing but a date.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from typing import Any, Final, Literal
-
-import regex
+from collections.abc import Mapping
+from typing import Final, Literal
 
 from persnews import _patterns
 from persnews._lazy import once
@@ -26,12 +24,10 @@ __all__ = [
     "Digits",
     "day_words",
     "fold",
-    "longest_first",
     "month_keys",
     "month_names",
     "parse_parts",
     "to_digits",
-    "trie_pattern",
     "weekday_keys",
 ]
 
@@ -187,40 +183,6 @@ _FOLD: Final = str.maketrans(
 def fold(name: str) -> str:
     """A name as looked up: Persian letters, no marks, no spaces or half-spaces."""
     return name.translate(_FOLD)
-
-
-_PIECE: Final = _patterns.compile(r"\[[^\]]*\]\??|\\.|.", regex.DOTALL)
-
-
-def longest_first(alternatives: Iterable[str]) -> list[str]:
-    """``alternatives`` in the order an alternation tries them: longest first, and
-    those of one length alphabetically, whatever order they came in (a set's
-    order changes with PYTHONHASHSEED, and so would the pattern)."""
-    return sorted(alternatives, key=lambda alternative: (-len(alternative), alternative))
-
-
-def trie_pattern(patterns: Iterable[str]) -> str:
-    """One regular expression for a list of word patterns, as a trie.
-
-    The scanner then follows shared beginnings once instead of trying every
-    word at every position: «بیست و یکم» and «بیست و دوم» share «بیست و ».
-    Each pattern is literal characters, escapes and character classes (with an
-    optional ``?``); longer branches come first, so «سیصد» is not read as «سی».
-    """
-    trie: dict[str, dict[str, Any]] = {}
-    for pattern in patterns:
-        node = trie
-        for piece in _PIECE.findall(pattern):
-            node = node.setdefault(piece, {})
-        node[""] = {}
-    return _from_trie(trie)
-
-
-def _from_trie(node: dict[str, dict[str, Any]]) -> str:
-    branches = longest_first(piece + _from_trie(child) for piece, child in node.items() if piece)
-    if "" in node:
-        return f"(?:{'|'.join(branches)})?" if branches else ""
-    return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
 
 
 def to_digits(number: int, digits: Digits, width: int = 0) -> str:

@@ -22,8 +22,9 @@ from typing import Final, NamedTuple
 import regex
 
 from persnews import _data, _patterns
-from persnews._datetext import fold, longest_first, trie_pattern
+from persnews._datetext import fold
 from persnews._lazy import once
+from persnews._patterns import longest_first, trie_pattern
 from persnews.errors import InvalidValueError, check_text
 from persnews.model import NumberKind, NumberMention
 from persnews.normalize import as_document, normalize
