@@ -91,6 +91,11 @@ _TABLE: _Table | None = None
 _MONTH_BASES: dict[int, tuple[int, ...]] = {}
 #: year → the length of each month (index 1..12)
 _MONTH_LENGTHS: dict[int, tuple[int, ...]] = {}
+#: the same two, in lists indexed by the year (None where it is no year of the table):
+#: indexing a list takes nothing but an int (or numpy's), so ``to_gregorian`` need
+#: not ask the year's type as a dict would (``1399.0`` finds 1399 in a dict)
+_BASES_BY_YEAR: list[tuple[int, ...] | None] = []
+_LENGTHS_BY_YEAR: list[tuple[int, ...] | None] = []
 #: day of the year (0..365) → (month, day)
 _MONTH_DAY: list[tuple[int, int]] = [
     (doy // 31 + 1, doy % 31 + 1) if doy < 186 else ((doy - 186) // 30 + 7, (doy - 186) % 30 + 1)
@@ -155,6 +160,14 @@ def _table() -> _Table:
     _BUCKET_YEAR[:] = [years[index] for index in buckets]
     _MONTH_BASES.update(bases)  # before the lengths: the fast path looks at those first
     _MONTH_LENGTHS.update(lengths)
+    by_year: list[tuple[int, ...] | None] = [None] * (max(bases) + 1)
+    for year, row in bases.items():
+        by_year[year] = row
+    _BASES_BY_YEAR[:] = by_year
+    by_year = [None] * (max(lengths) + 1)
+    for year, row in lengths.items():
+        by_year[year] = row
+    _LENGTHS_BY_YEAR[:] = by_year
     _FIRST_YEAR, _LOW, _TABLE = first, ordinals[0], table
     _DAYS = ordinals[-1] - ordinals[0]
     return table
@@ -263,11 +276,19 @@ def to_gregorian(year: int, month: int, day: int) -> datetime.date:
     >>> to_gregorian(1399, 8, 4)
     datetime.date(2020, 10, 25)
     """
-    if type(year) is type(month) is type(day) is int and month > 0 and day > 0:
-        try:  # a year outside the table is a KeyError, a month past 12 an IndexError
-            if day < 30 or day <= _MONTH_LENGTHS[year][month]:
-                return _fromordinal(_MONTH_BASES[year][month] + day)
-        except (KeyError, IndexError):
+    if type(month) is type(day) is int:
+        # the year's type is not asked (a third of the time of a call): a float or a
+        # string is a TypeError, here or as a list index, and a bool is not > 1; a year
+        # past the table is an IndexError, or None (a TypeError), and so is a month past 12
+        try:
+            if (
+                year > 1
+                and month > 0
+                and day > 0
+                and (day < 30 or day <= _LENGTHS_BY_YEAR[year][month])  # type: ignore[index]
+            ):
+                return _fromordinal(_BASES_BY_YEAR[year][month] + day)  # type: ignore[index]
+        except (TypeError, IndexError):
             pass
     year, month, day = _check(year, month, day)
     return _fromordinal(_MONTH_BASES[year][month] + day)

@@ -243,6 +243,17 @@ for args, expected, check in [
     ((1402, 1.0, 1), InputTypeError, INT_NOT.format("month", "float")),
     ((1402, 1, True), InputTypeError, INT_NOT.format("day", "bool")),
     ((None, 1, 1), InputTypeError, INT_NOT.format("year", "NoneType")),
+    # to_gregorian does not ask the year's type: a list of the years must refuse these
+    ((1402.0, 1, 1), InputTypeError, INT_NOT.format("year", "float")),
+    ((True, 1, 1), InputTypeError, INT_NOT.format("year", "bool")),
+    ((False, 1, 1), InputTypeError, INT_NOT.format("year", "bool")),
+    ((-1, 1, 1), UnsupportedDateError, r"^invalid year -1: expected a Jalali year in 1\.\."),
+    ((-2999, 1, 1), UnsupportedDateError, r"^invalid year -2999: expected a Jalali year"),
+    ((10**30, 1, 1), UnsupportedDateError, r"^invalid year 10{30}: expected a Jalali year"),
+    ((1402, -1, 1), InvalidDateError, r"^invalid month -1: expected 1\.\.12$"),
+    ((1402, -12, 1), InvalidDateError, r"^invalid month -12: expected 1\.\.12$"),
+    ((1402, 0, 1), InvalidDateError, r"^invalid month 0: expected 1\.\.12$"),
+    ((1402, 1, -1), InvalidDateError, r"^invalid day -1: expected 1\.\.31"),
 ]:
     row(JalaliDate, args, None, expected, check, f"JalaliDate{args}")
     row(calendar.to_gregorian, args, None, expected, check, f"to_gregorian{args}")

@@ -479,3 +479,18 @@ def test_reference_dates() -> None:
         cal.reference_date("1402/13/01")
     with pytest.raises(TypeError, match="JalaliDate"):
         cal.reference_date(20211123)
+
+
+@pytest.mark.parametrize(
+    "year", [1, 2, 1399, 3000, "numpy"], ids=["first", "second", "1399", "last", "numpy"]
+)
+def test_to_gregorian_takes_every_year_of_the_table_and_integer_like_years(
+    year: int | str,
+) -> None:
+    """The fast path looks the year up in a list: years 1 and 2 (either side of its
+    ``year > 1``), the last year, and numpy's integers give the checked answer."""
+    np = pytest.importorskip("numpy")
+    value = np.int64(1399) if year == "numpy" else year
+    expected = cal.JalaliDate(int(value), 12, 29).to_gregorian()
+    assert cal.to_gregorian(value, 12, 29) == expected
+    assert cal.to_jalali(cal.to_gregorian(value, 12, 29)) == (int(value), 12, 29)
