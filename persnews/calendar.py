@@ -87,15 +87,13 @@ class _Table:
 _TABLE: _Table | None = None
 # Lookups for the scalar fast paths, filled with the table on first use (empty until then,
 # so a fast path that finds nothing falls back to the checked path, which loads the table):
-#: year → the ordinal of day 0 of each month (index 1..12)
-_MONTH_BASES: dict[int, tuple[int, ...]] = {}
-#: year → the length of each month (index 1..12)
-_MONTH_LENGTHS: dict[int, tuple[int, ...]] = {}
-#: the same two, in lists indexed by the year (None where it is no year of the table):
-#: indexing a list takes nothing but an int (or numpy's), so ``to_gregorian`` need
-#: not ask the year's type as a dict would (``1399.0`` finds 1399 in a dict)
-_BASES_BY_YEAR: list[tuple[int, ...] | None] = []
-_LENGTHS_BY_YEAR: list[tuple[int, ...] | None] = []
+#: by year: the ordinal of day 0 of each month (index 1..12); lists indexed by the
+#: year, with an empty row for each year before the table, which no month indexes.
+#: A list takes nothing but an int (or numpy's) as an index, so ``to_gregorian``
+#: need not ask the year's type, as it would of a dict (``1399.0`` finds 1399 there)
+_MONTH_BASES: list[tuple[int, ...]] = []
+#: by year: the length of each month (index 1..12), as above
+_MONTH_LENGTHS: list[tuple[int, ...]] = []
 #: day of the year (0..365) → (month, day)
 _MONTH_DAY: list[tuple[int, int]] = [
     (doy // 31 + 1, doy % 31 + 1) if doy < 186 else ((doy - 186) // 30 + 7, (doy - 186) % 30 + 1)
@@ -136,11 +134,11 @@ def _table() -> _Table:
     leap = bytes(int(row[column["leap"]]) for row in rows)
     ordinals.append(ordinals[-1] + 365 + leap[-1])
     table = _Table(first, ordinals, leap, bytes(int(row[column["provisional"]]) for row in rows))
-    bases: dict[int, tuple[int, ...]] = {}
-    lengths: dict[int, tuple[int, ...]] = {}
+    bases: list[tuple[int, ...]] = [()] * first
+    lengths: list[tuple[int, ...]] = [()] * first
     for index, nowruz in enumerate(ordinals[:-1]):
-        bases[first + index] = tuple(nowruz + before - 1 for before in _BEFORE)
-        lengths[first + index] = (0, *[31] * 6, *[30] * 5, 29 + leap[index])
+        bases.append(tuple(nowruz + before - 1 for before in _BEFORE))
+        lengths.append((0, *[31] * 6, *[30] * 5, 29 + leap[index]))
     buckets: list[int] = []
     index = 0
     for bucket in range(((ordinals[-1] - ordinals[0]) >> _BUCKET_BITS) + 1):
@@ -158,16 +156,8 @@ def _table() -> _Table:
     _BUCKET_START[:] = [offsets[index] for index in buckets]
     _BUCKET_NEXT_YEAR[:] = [years[index + 1] for index in buckets]
     _BUCKET_YEAR[:] = [years[index] for index in buckets]
-    _MONTH_BASES.update(bases)  # before the lengths: the fast path looks at those first
-    _MONTH_LENGTHS.update(lengths)
-    by_year: list[tuple[int, ...] | None] = [None] * (max(bases) + 1)
-    for year, row in bases.items():
-        by_year[year] = row
-    _BASES_BY_YEAR[:] = by_year
-    by_year = [None] * (max(lengths) + 1)
-    for year, row in lengths.items():
-        by_year[year] = row
-    _LENGTHS_BY_YEAR[:] = by_year
+    _MONTH_BASES[:] = bases  # before the lengths: the fast paths look at those first
+    _MONTH_LENGTHS[:] = lengths
     _FIRST_YEAR, _LOW, _TABLE = first, ordinals[0], table
     _DAYS = ordinals[-1] - ordinals[0]
     return table
@@ -279,15 +269,15 @@ def to_gregorian(year: int, month: int, day: int) -> datetime.date:
     if type(month) is type(day) is int:
         # the year's type is not asked (a third of the time of a call): a float or a
         # string is a TypeError, here or as a list index, and a bool is not > 1; a year
-        # past the table is an IndexError, or None (a TypeError), and so is a month past 12
+        # outside the table and a month past 12 are an IndexError
         try:
             if (
                 year > 1
                 and month > 0
                 and day > 0
-                and (day < 30 or day <= _LENGTHS_BY_YEAR[year][month])  # type: ignore[index]
+                and (day < 30 or day <= _MONTH_LENGTHS[year][month])
             ):
-                return _fromordinal(_BASES_BY_YEAR[year][month] + day)  # type: ignore[index]
+                return _fromordinal(_MONTH_BASES[year][month] + day)
         except (TypeError, IndexError):
             pass
     year, month, day = _check(year, month, day)
@@ -368,7 +358,7 @@ class JalaliDate(Day):
             type(year) is type(month) is type(day) is int
             and 0 < month < 13
             and day > 0
-            and year in _MONTH_LENGTHS
+            and _FIRST_YEAR <= year < len(_MONTH_LENGTHS)
             and (day < 30 or day <= _MONTH_LENGTHS[year][month])
         ):
             year, month, day = _check(year, month, day)
