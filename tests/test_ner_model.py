@@ -103,6 +103,10 @@ def test_tag_gives_a_label_and_a_probability_per_token(shipped_model: None) -> N
     tagged = _ner.tag(["سفر", "به", "تهران"])
     assert [label for label, _ in tagged] == ["O", "O", "B-LOC"]
     assert all(0.5 < score <= 1.0 for _, score in tagged)
+    assert tagged[0][1] == tagged[1][1] == 1.0  # an O is not scored
+    tagger, known = _ner._model()
+    tagger.set(_ner._items(["سفر", "به", "تهران"], known))
+    assert tagged[2][1] == tagger.marginal("B-LOC", 2)  # a name's label is
     assert _ner.tag([]) == []
 
 
