@@ -259,13 +259,13 @@ def ordinal_pattern() -> str:
 
 
 @once
-def _scanners() -> tuple[_patterns.Pattern, _patterns.Pattern, _patterns.Pattern]:
-    """URLs and tags to skip, a run of number words, a unit after a number (compiled once)."""
+def _run_scanner() -> _patterns.Pattern:
+    """A run of number words and digits (compiled once; :func:`parse_number` needs
+    only this one of the three scanners)."""
     words = _words()
     cardinal = _alternation([w for w, info in words.items() if not info.ordinal])
     ordinal = _alternation([w for w, info in words.items() if info.ordinal and info.kind != _FIRST])
     first = _alternation([w for w, info in words.items() if info.kind == _FIRST])
-    after = rf"(?!{_WORD_CHAR})"
     # \b is a word boundary in ``regex``, where a half-space is a word character (and it is
     # several times faster than a lookbehind for a character class)
     digits = r"(?<![#@/.,:٫٬\-])\d+(?:[.,٫٬/:\-]\d+)*(?![.,٫٬/:\-]?\d)"
@@ -277,6 +277,12 @@ def _scanners() -> tuple[_patterns.Pattern, _patterns.Pattern, _patterns.Pattern
         rf"|(?P<atom>(?:{first})(?![ \u200c]?وزیر)))"
         rf"\b"
     )
+    return _patterns.compile(run, regex.VERSION1)
+
+
+@once
+def _scanners() -> tuple[_patterns.Pattern, _patterns.Pattern, _patterns.Pattern]:
+    """URLs and tags to skip, a run of number words, a unit after a number (compiled once)."""
     skip = (
         r"(?:https?://|ftp://|www\.)[^\s«»]+"
         r"|(?<![\w.%+\-])[A-Za-z0-9._%+\-]+@[\w\-]+(?:\.[\w\-]+)+"
@@ -286,12 +292,12 @@ def _scanners() -> tuple[_patterns.Pattern, _patterns.Pattern, _patterns.Pattern
         r"[ \u200c]?".join(regex.escape(part) for part in surface.replace("\u200c", " ").split(" "))
         for surface in _surfaces()
     )
-    unit = rf"[ \u200c]?(?P<unit>{units})(?P<adjective>ی)?{after}"
+    unit = rf"[ \u200c]?(?P<unit>{units})(?P<adjective>ی)?(?!{_WORD_CHAR})"
     flags = regex.VERSION1
     # two scans: one alternation of both is three times slower than the two
     return (
         _patterns.compile(skip, flags),
-        _patterns.compile(run, flags),
+        _run_scanner(),
         _patterns.compile(unit, flags),
     )
 
@@ -490,7 +496,7 @@ def parse_number(text: str) -> int | float:
     """  # noqa: E501
     check_text(text)
     norm = normalize(text).text.strip()
-    match = _scanners()[1].fullmatch(norm)
+    match = _run_scanner().fullmatch(norm)
     if match is not None:
         atoms, joins = _atoms(match)
         if all(atom is not None for atom in atoms):
