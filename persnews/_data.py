@@ -4,15 +4,25 @@ from __future__ import annotations
 
 from persnews._lazy import once
 
-__all__ = ["table"]
+__all__ = ["header", "table"]
+
+
+def _text(name: str) -> str:
+    from importlib import resources  # not at import time: it is slow to import
+
+    return resources.files("persnews").joinpath("data", f"{name}.tsv").read_text("utf-8")
+
+
+def header(name: str) -> tuple[str, ...]:
+    """Return the header of ``persnews/data/<name>.tsv`` without reading its rows."""
+    lines = (line for line in _text(name).splitlines() if line and not line.startswith("#"))
+    return tuple(next(lines, "").split("\t"))
 
 
 @once
 def table(name: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
     """Return the header and rows of ``persnews/data/<name>.tsv``."""
-    from importlib import resources  # not at import time: it is slow to import
-
-    text = resources.files("persnews").joinpath("data", f"{name}.tsv").read_text("utf-8")
+    text = _text(name)
     lines = [line for line in text.splitlines() if line and not line.startswith("#")]
     header = tuple(lines[0].split("\t"))
     rows = tuple(tuple(line.split("\t")) for line in lines[1:])

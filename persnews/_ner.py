@@ -235,9 +235,9 @@ def _gazetteer() -> dict[str, list[tuple[tuple[str, ...], tuple[_Marks, ...]]]]:
         if item.name.endswith(".tsv") and item.name[:-4] != CLUSTERS
     )
     for name in names:
-        header, rows = _data.table(name)
-        if header[: len(GAZETTEER_HEADER)] != GAZETTEER_HEADER:
-            continue
+        if _data.header(name)[: len(GAZETTEER_HEADER)] != GAZETTEER_HEADER:
+            continue  # a calendar table or a word list: not read
+        _, rows = _data.table(name)
         for row in rows:
             words = _surface_words(row[0])
             if words:

@@ -8,13 +8,14 @@ columns ``surface canonical label kind`` and are read here through persnews._dat
 from __future__ import annotations
 
 from collections import defaultdict
+from importlib import resources
 from typing import NamedTuple
 
 import pytest
 import regex
 
 from persnews import normalize
-from persnews._data import table
+from persnews._data import header, table
 from persnews._datetext import fold
 
 FILES = ("countries", "demonyms", "cities", "agencies", "organizations", "titles")
@@ -47,6 +48,18 @@ def meanings() -> dict[tuple[str, str], set[tuple[str, str, str]]]:
 @pytest.mark.parametrize("name", FILES)
 def test_header(name: str) -> None:
     assert table(name)[0] == HEADER
+
+
+def test_a_header_alone_is_the_tables_header() -> None:
+    """What the entity model reads to choose its gazetteers (every data table)."""
+    names = sorted(
+        item.name[:-4]
+        for item in resources.files("persnews").joinpath("data").iterdir()
+        if item.name.endswith(".tsv")
+    )
+    assert len(names) > len(FILES)
+    for name in names:
+        assert header(name) == table(name)[0], name
 
 
 @pytest.mark.parametrize("name", FILES)
