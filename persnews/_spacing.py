@@ -390,10 +390,11 @@ def _triple_joins(items: list[_atoms.Atom], text: str) -> dict[int, str]:
 
 @once
 def _and_heads() -> frozenset[str]:
-    """What stands before «‌و» in the words hazm's list has seen (گفت of گفت‌وگو)."""
+    """What stands before «‌و» in the words hazm's list has seen (گفت of گفت‌وگو);
+    those words are among its compounds (seen, with a half-space)."""
     heads = set()
-    for word, count in _hazm.lexicon().frequency.items():
-        if count > 0 and ZWNJ + "و" in word:
+    for word in _hazm.lexicon().compounds:
+        if ZWNJ + "و" in word:
             position = word.find(ZWNJ + "و")
             while position > 0:
                 heads.add(word[:position])
