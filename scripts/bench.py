@@ -6,10 +6,12 @@ Reads ../shared/data/news/ir_news.jsonl (next to the repository), prints a table
 and writes bench-results/bench.json.  Measurements:
 
 1. throughput on the corpus: the persnews pipeline against hazm's
-   (normalize, sentences, words), chars/s and their ratio;
+   (normalize, sentences, words), chars/s and their ratio; the two take turns
+   by blocks of 50 articles, so the machine's drift reaches both alike;
 2. ``import persnews`` in a fresh interpreter, against the empty interpreter;
    hazm, scikit-learn and nltk must not be imported;
-3. ``analyze()`` (everything) against the same hazm pipeline, ms per article;
+3. ``analyze()`` (everything) against the same hazm pipeline, ms per article,
+   taking turns in the same way;
 4. cold start (import + first ``analyze`` of examples/article.txt) and its peak
    memory above the empty interpreter; ``import hazm`` and ``hazm.Normalizer()``
    for scale;
@@ -35,7 +37,7 @@ import tempfile
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -58,6 +60,10 @@ COLD_RUNS = 3
 HEAVY_MODULES = ("hazm", "sklearn", "nltk")
 
 Pipeline = Callable[[str], object]
+#: what a timed pipeline is given: a text, or a text and its publication date
+Item = TypeVar("Item")
+#: articles timed in a row before the other pipeline runs on them (see time_interleaved)
+BLOCK = 50
 
 EMPTY_CHILD = "pass"
 IMPORT_CHILD = f"""
@@ -281,11 +287,31 @@ def hazm_pipeline() -> Pipeline:
     return run
 
 
-def time_pass(pipeline: Pipeline, texts: Sequence[str]) -> float:
+def time_pass(pipeline: Callable[[Item], object], texts: Sequence[Item]) -> float:
     start = time.perf_counter()
     for text in texts:
         pipeline(text)
     return time.perf_counter() - start
+
+
+def time_interleaved(
+    first: Callable[[Item], object],
+    second: Callable[[Item], object],
+    texts: Sequence[Item],
+    block: int = BLOCK,
+) -> tuple[float, float]:
+    """Seconds each pipeline takes over ``texts``, timed block by block: both
+    run on a block of articles before the next block, the first one first in
+    even blocks and second in odd ones. The machine's speed drifts by a third
+    within minutes here; timed one whole pass after the other, that drift went
+    into the ratio, while block by block both pipelines meet the same load."""
+    totals = [0.0, 0.0]
+    for number, begin in enumerate(range(0, len(texts), block)):
+        part = texts[begin : begin + block]
+        order = (0, 1) if number % 2 == 0 else (1, 0)
+        for which in order:
+            totals[which] += time_pass((first, second)[which], part)
+    return totals[0], totals[1]
 
 
 def best_of_3(pipeline: Pipeline, text: str) -> tuple[float, int]:
@@ -305,15 +331,15 @@ def measure_throughput(texts: Sequence[str], repeat: int) -> dict[str, Any]:
     chars = sum(len(text) for text in texts)
     ours_best = theirs_best = float("inf")
     for rep in range(repeat):  # interleaved, so both see the same machine load
-        progress(f"throughput pass {rep + 1}/{repeat}: persnews on {chars:,} chars")
-        ours_best = min(ours_best, time_pass(ours, texts))
-        progress(f"throughput pass {rep + 1}/{repeat}: hazm")
-        theirs_best = min(theirs_best, time_pass(theirs, texts))
+        progress(f"throughput pass {rep + 1}/{repeat}: persnews and hazm on {chars:,} chars")
+        ours_s, theirs_s = time_interleaved(ours, theirs, texts)
+        ours_best, theirs_best = min(ours_best, ours_s), min(theirs_best, theirs_s)
+    timing = "one pass" if repeat == 1 else f"best of {repeat} passes"
     return {
         "articles": len(texts),
         "chars": chars,
         "passes": repeat,
-        "timing": "one pass" if repeat == 1 else f"best of {repeat} passes",
+        "timing": f"{timing}, interleaved by blocks of {BLOCK} articles",
         "hazm_setup_s": hazm_setup,
         "persnews_s": ours_best,
         "hazm_s": theirs_best,
@@ -338,13 +364,16 @@ def measure_analyze(texts: Sequence[str], published: Sequence[str | None]) -> di
     theirs = hazm_pipeline()
     persnews.analyze(texts[0], published=published[0])  # warm-up: model, tables, rules
     theirs(texts[0])
-    progress(f"analyze: {len(texts):,} articles")
-    start = time.perf_counter()
-    for text, date in zip(texts, published, strict=True):
-        persnews.analyze(text, published=date)
-    ours = time.perf_counter() - start
-    progress("analyze: hazm (anchor)")
-    hazm_s = time_pass(theirs, texts)
+    articles = list(zip(texts, published, strict=True))
+
+    def analyze(article: tuple[str, str | None]) -> object:
+        return persnews.analyze(article[0], published=article[1])
+
+    def anchor(article: tuple[str, str | None]) -> object:
+        return theirs(article[0])
+
+    progress(f"analyze and hazm (anchor), interleaved: {len(texts):,} articles")
+    ours, hazm_s = time_interleaved(analyze, anchor, articles)
     return {
         "articles": len(texts),
         "analyze_s": ours,
