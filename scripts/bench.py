@@ -37,7 +37,9 @@ import tempfile
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
+
+from benchkit import BLOCK, by_turns
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -60,10 +62,6 @@ COLD_RUNS = 3
 HEAVY_MODULES = ("hazm", "sklearn", "nltk")
 
 Pipeline = Callable[[str], object]
-#: what a timed pipeline is given: a text, or a text and its publication date
-Item = TypeVar("Item")
-#: articles timed in a row before the other pipeline runs on them (see time_interleaved)
-BLOCK = 50
 
 EMPTY_CHILD = "pass"
 IMPORT_CHILD = f"""
@@ -287,31 +285,11 @@ def hazm_pipeline() -> Pipeline:
     return run
 
 
-def time_pass(pipeline: Callable[[Item], object], texts: Sequence[Item]) -> float:
+def time_pass(pipeline: Pipeline, texts: Sequence[str]) -> float:
     start = time.perf_counter()
     for text in texts:
         pipeline(text)
     return time.perf_counter() - start
-
-
-def time_interleaved(
-    first: Callable[[Item], object],
-    second: Callable[[Item], object],
-    texts: Sequence[Item],
-    block: int = BLOCK,
-) -> tuple[float, float]:
-    """Seconds each pipeline takes over ``texts``, timed block by block: both
-    run on a block of articles before the next block, the first one first in
-    even blocks and second in odd ones. The machine's speed drifts by a third
-    within minutes here; timed one whole pass after the other, that drift went
-    into the ratio, while block by block both pipelines meet the same load."""
-    totals = [0.0, 0.0]
-    for number, begin in enumerate(range(0, len(texts), block)):
-        part = texts[begin : begin + block]
-        order = (0, 1) if number % 2 == 0 else (1, 0)
-        for which in order:
-            totals[which] += time_pass((first, second)[which], part)
-    return totals[0], totals[1]
 
 
 def best_of_3(pipeline: Pipeline, text: str) -> tuple[float, int]:
@@ -332,7 +310,7 @@ def measure_throughput(texts: Sequence[str], repeat: int) -> dict[str, Any]:
     ours_best = theirs_best = float("inf")
     for rep in range(repeat):  # interleaved, so both see the same machine load
         progress(f"throughput pass {rep + 1}/{repeat}: persnews and hazm on {chars:,} chars")
-        ours_s, theirs_s = time_interleaved(ours, theirs, texts)
+        ours_s, theirs_s = by_turns([ours, theirs], texts)
         ours_best, theirs_best = min(ours_best, ours_s), min(theirs_best, theirs_s)
     timing = "one pass" if repeat == 1 else f"best of {repeat} passes"
     return {
@@ -373,7 +351,7 @@ def measure_analyze(texts: Sequence[str], published: Sequence[str | None]) -> di
         return theirs(article[0])
 
     progress(f"analyze and hazm (anchor), interleaved: {len(texts):,} articles")
-    ours, hazm_s = time_interleaved(analyze, anchor, articles)
+    ours, hazm_s = by_turns([analyze, anchor], articles)
     return {
         "articles": len(texts),
         "analyze_s": ours,
