@@ -7,43 +7,28 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+import sys
+import types
 
-from persnews.article import Article, analyze
-from persnews.batch import pipe
-from persnews.calendar import HijriDate, JalaliDate
-from persnews.dates import find_dates
-from persnews.entities import find_entities, find_titles
-from persnews.errors import (
-    InputTypeError,
-    InvalidDateError,
-    InvalidOffsetError,
-    InvalidValueError,
-    MatchTimeoutError,
-    PersnewsError,
-    UnsupportedDateError,
-)
-from persnews.model import (
-    Argument,
-    Attribution,
-    DateMention,
-    Entity,
-    Meeting,
-    NumberMention,
-    Quote,
-    Role,
-    Sentence,
-    Span,
-    Token,
-)
-from persnews.normalize import normalize
-from persnews.numbers import find_numbers, parse_number
-from persnews.relations import Relations, find_relations
-from persnews.text import NormalizedText
-from persnews.tokens import sentences, tokenize
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (a fifth of a bare import)
+if TYPE_CHECKING:  # for type checkers; at run time each name loads on first use
+    from typing import Any
 
-if TYPE_CHECKING:  # imported on first use, by __getattr__ (see _LAZY)
+    from persnews.article import Article, analyze
+    from persnews.batch import pipe
+    from persnews.calendar import HijriDate, JalaliDate
+    from persnews.dates import find_dates
     from persnews.display import render, render_mentions
+    from persnews.entities import find_entities, find_titles
+    from persnews.errors import (
+        InputTypeError,
+        InvalidDateError,
+        InvalidOffsetError,
+        InvalidValueError,
+        MatchTimeoutError,
+        PersnewsError,
+        UnsupportedDateError,
+    )
     from persnews.export import (
         brat_conf,
         from_brat,
@@ -54,12 +39,49 @@ if TYPE_CHECKING:  # imported on first use, by __getattr__ (see _LAZY)
         to_displacy,
         write_jsonl,
     )
+    from persnews.model import (
+        Argument,
+        Attribution,
+        DateMention,
+        Entity,
+        Meeting,
+        NumberMention,
+        Quote,
+        Role,
+        Sentence,
+        Span,
+        Token,
+    )
+    from persnews.normalize import normalize
+    from persnews.numbers import find_numbers, parse_number
+    from persnews.relations import Relations, find_relations
+    from persnews.text import NormalizedText
+    from persnews.tokens import sentences, tokenize
 
-#: public names whose modules load on first use: HTML and file formats are not
-#: what every script needs, and ``import persnews`` should stay fast
+#: where each public name is defined. ``import persnews`` loads none of these
+#: modules (they need attrs, regex and each other: 100-170 ms here); a name's
+#: module loads the first time the name is used, as PEP 562 allows, and only
+#: what it needs with it: ``persnews.JalaliDate`` reads no word list and
+#: compiles no date rule.
 _LAZY = {
-    "render": "persnews.display",
-    "render_mentions": "persnews.display",
+    **dict.fromkeys(["Article", "analyze"], "persnews.article"),
+    "pipe": "persnews.batch",
+    **dict.fromkeys(["HijriDate", "JalaliDate"], "persnews.calendar"),
+    "find_dates": "persnews.dates",
+    **dict.fromkeys(["render", "render_mentions"], "persnews.display"),
+    **dict.fromkeys(["find_entities", "find_titles"], "persnews.entities"),
+    **dict.fromkeys(
+        [
+            "InputTypeError",
+            "InvalidDateError",
+            "InvalidOffsetError",
+            "InvalidValueError",
+            "MatchTimeoutError",
+            "PersnewsError",
+            "UnsupportedDateError",
+        ],
+        "persnews.errors",
+    ),
     **dict.fromkeys(
         [
             "brat_conf",
@@ -73,17 +95,41 @@ _LAZY = {
         ],
         "persnews.export",
     ),
+    **dict.fromkeys(
+        [
+            "Argument",
+            "Attribution",
+            "DateMention",
+            "Entity",
+            "Meeting",
+            "NumberMention",
+            "Quote",
+            "Role",
+            "Sentence",
+            "Span",
+            "Token",
+        ],
+        "persnews.model",
+    ),
+    "normalize": "persnews.normalize",
+    **dict.fromkeys(["find_numbers", "parse_number"], "persnews.numbers"),
+    **dict.fromkeys(["Relations", "find_relations"], "persnews.relations"),
+    "NormalizedText": "persnews.text",
+    **dict.fromkeys(["sentences", "tokenize"], "persnews.tokens"),
 }
 
 
 def __getattr__(name: str) -> Any:
-    """``__version__``, read from the package metadata on first use (importing
-    importlib.metadata would cost ``import persnews`` a third of its time);
-    the names in ``_LAZY`` from their modules on first use."""
-    if name in _LAZY:
-        import importlib
+    """A public name, from its module on first use (then kept here); a submodule
+    (``persnews.calendar``); or ``__version__``, read from the package metadata
+    (importing importlib.metadata would cost ``import persnews`` a third of its time)."""
+    import importlib
+    import importlib.util
 
-        return getattr(importlib.import_module(_LAZY[name]), name)
+    if name in _LAZY:
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
     if name == "__version__":
         from importlib.metadata import PackageNotFoundError, version
 
@@ -91,8 +137,23 @@ def __getattr__(name: str) -> Any:
             return version("persnews")
         except PackageNotFoundError:  # pragma: no cover - running from a source tree
             return "0.0.0"
+    if not name.startswith("__") and importlib.util.find_spec(f"{__name__}.{name}") is not None:
+        return importlib.import_module(f"{__name__}.{name}")
     raise AttributeError(f"module 'persnews' has no attribute {name!r}")
 
+
+class _Package(types.ModuleType):
+    """The package's module type: loading the submodule ``persnews.normalize``
+    must not replace the function ``persnews.normalize`` (Python sets a
+    submodule as an attribute of its package when it loads it)."""
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if isinstance(value, types.ModuleType) and name in _LAZY:
+            return  # the public name stays what __getattr__ gives
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
 
 __all__ = [
     "Argument",

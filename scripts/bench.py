@@ -9,7 +9,8 @@ and writes bench-results/bench.json.  Measurements:
    (normalize, sentences, words), chars/s and their ratio; the two take turns
    by blocks of 50 articles, so the machine's drift reaches both alike;
 2. ``import persnews`` in a fresh interpreter, against the empty interpreter;
-   hazm, scikit-learn and nltk must not be imported;
+   hazm, scikit-learn and nltk must not be imported; for scale, ``import
+   persnews`` and then every public name (they load on first use);
 3. ``analyze()`` (everything) against the same hazm pipeline, ms per article,
    taking turns in the same way;
 4. cold start (import + first ``analyze`` of examples/article.txt) and its peak
@@ -70,6 +71,15 @@ start = time.perf_counter()
 import persnews
 elapsed = time.perf_counter() - start
 print(elapsed, *[name for name in {HEAVY_MODULES!r} if name in sys.modules])
+"""
+#: ``import persnews``, then every public name: all that loads on first use (no target)
+API_CHILD = """
+import time
+start = time.perf_counter()
+import persnews
+for name in persnews.__all__:
+    getattr(persnews, name)
+print(time.perf_counter() - start)
 """
 COLD_CHILD = """
 import sys
@@ -213,9 +223,11 @@ def measure_import(runs: int) -> dict[str, Any]:
     import_ms = median([float(row[0]) for row in fields]) * 1000
     startup_ms = median([child.wall for child in empty]) * 1000
     wall_ms = median([child.wall for child in children]) * 1000
+    api_ms = median([float(child.stdout) for child in run_children(API_CHILD, runs)]) * 1000
     return {
         "runs": runs,
         "import_ms": import_ms,
+        "import_and_every_public_name_ms": api_ms,
         "empty_interpreter_ms": startup_ms,
         "python_c_import_wall_ms": wall_ms,
         "wall_ratio_to_empty": wall_ms / startup_ms,
@@ -454,6 +466,10 @@ def table(results: dict[str, Any], checks: Sequence[Target]) -> str:
         (f"import persnews (median of {imp['runs']})", f"{imp['import_ms']:.0f} ms"),
         ("  empty interpreter (anchor)", f"{imp['empty_interpreter_ms']:.0f} ms"),
         ("  python -c 'import persnews'", f"{imp['python_c_import_wall_ms']:.0f} ms"),
+        (
+            "  import persnews, then every public name (loaded on first use)",
+            f"{imp['import_and_every_public_name_ms']:.0f} ms",
+        ),
         ("  heavy modules imported", ", ".join(imp["heavy_modules_imported"]) or "none"),
         (f"cold start, import + analyze (median of {cold['runs']})", f"{cold['wall_s']:.2f} s"),
         ("  empty interpreter (anchor)", f"{cold['empty_interpreter_s']:.3f} s"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import subprocess
 import sys
@@ -113,6 +114,69 @@ def test_import_does_not_load_hazm_or_lexicons() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def run_fresh(code: str) -> str:
+    """What ``code`` prints in a fresh interpreter."""
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    return result.stdout.strip()
+
+
+def test_import_loads_no_module_of_the_package() -> None:
+    code = (
+        "import sys, persnews\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('persnews.', 'attr', 'regex'))))"
+    )
+    assert run_fresh(code) == "[]"
+
+
+def test_a_name_loads_only_what_it_needs() -> None:
+    code = (
+        "import sys, persnews\n"
+        "assert persnews.JalaliDate(1399, 8, 4).isoformat() == '1399-08-04'\n"
+        "print(sorted(m for m in ('persnews._hazm', 'persnews.dates', 'persnews._ner',"
+        " 'persnews.normalize', 'persnews.entities') if m in sys.modules))"
+    )
+    assert run_fresh(code) == "[]"
+
+
+@pytest.mark.parametrize("name", sorted(set(persnews.__all__) - {"__version__"}))
+def test_each_name_is_the_one_its_module_defines(name: str) -> None:
+    module = importlib.import_module(persnews._LAZY[name])
+    assert getattr(persnews, name) is getattr(module, name)
+
+
+def test_normalize_stays_the_function_when_its_module_loads_first() -> None:
+    """Loading the submodule persnews.normalize (tokenize needs it) sets it as an
+    attribute of the package; the public name must stay the function."""
+    code = (
+        "import persnews\n"
+        "persnews.tokenize('سلام')\n"
+        "import persnews.normalize\n"
+        "print(persnews.normalize('ي').text, callable(persnews.normalize))"
+    )
+    assert run_fresh(code) == "ی True"
+
+
+def test_submodules_are_reached_as_attributes() -> None:
+    code = "import persnews\nprint(persnews.calendar.to_jalali.__module__)"
+    assert run_fresh(code) == "persnews.calendar"
+    with pytest.raises(AttributeError, match="no attribute 'no_such_thing'"):
+        persnews.no_such_thing  # noqa: B018
+
+
+def test_from_import_and_star_import() -> None:
+    code = (
+        "from persnews import normalize, find_dates\n"
+        "namespace = {}\n"
+        "exec('from persnews import *', namespace)\n"
+        "import persnews\n"
+        "print(callable(normalize), find_dates.__module__,"
+        " all(n in namespace for n in persnews.__all__))"
+    )
+    assert run_fresh(code) == "True persnews.dates True"
 
 
 def test_analysis_does_not_import_hazm() -> None:
