@@ -58,65 +58,58 @@ if TYPE_CHECKING:  # for type checkers; at run time each name loads on first use
     from persnews.text import NormalizedText
     from persnews.tokens import sentences, tokenize
 
-#: where each public name is defined. ``import persnews`` loads none of these
+#: where the public names are defined, by module. ``import persnews`` loads none of these
 #: modules (they need attrs, regex and each other: 100-170 ms here); a name's
 #: module loads the first time the name is used, as PEP 562 allows, and only
 #: what it needs with it: ``persnews.JalaliDate`` reads no word list and
 #: compiles no date rule.
-_LAZY = {
-    **dict.fromkeys(["Article", "analyze"], "persnews.article"),
-    "pipe": "persnews.batch",
-    **dict.fromkeys(["HijriDate", "JalaliDate"], "persnews.calendar"),
-    "find_dates": "persnews.dates",
-    **dict.fromkeys(["render", "render_mentions"], "persnews.display"),
-    **dict.fromkeys(["find_entities", "find_titles"], "persnews.entities"),
-    **dict.fromkeys(
-        [
-            "InputTypeError",
-            "InvalidDateError",
-            "InvalidOffsetError",
-            "InvalidValueError",
-            "MatchTimeoutError",
-            "PersnewsError",
-            "UnsupportedDateError",
-        ],
-        "persnews.errors",
+_MODULES = {
+    "persnews.article": ("Article", "analyze"),
+    "persnews.batch": ("pipe",),
+    "persnews.calendar": ("HijriDate", "JalaliDate"),
+    "persnews.dates": ("find_dates",),
+    "persnews.display": ("render", "render_mentions"),
+    "persnews.entities": ("find_entities", "find_titles"),
+    "persnews.errors": (
+        "InputTypeError",
+        "InvalidDateError",
+        "InvalidOffsetError",
+        "InvalidValueError",
+        "MatchTimeoutError",
+        "PersnewsError",
+        "UnsupportedDateError",
     ),
-    **dict.fromkeys(
-        [
-            "brat_conf",
-            "from_brat",
-            "from_conll",
-            "read_jsonl",
-            "to_brat",
-            "to_conll",
-            "to_displacy",
-            "write_jsonl",
-        ],
-        "persnews.export",
+    "persnews.export": (
+        "brat_conf",
+        "from_brat",
+        "from_conll",
+        "read_jsonl",
+        "to_brat",
+        "to_conll",
+        "to_displacy",
+        "write_jsonl",
     ),
-    **dict.fromkeys(
-        [
-            "Argument",
-            "Attribution",
-            "DateMention",
-            "Entity",
-            "Meeting",
-            "NumberMention",
-            "Quote",
-            "Role",
-            "Sentence",
-            "Span",
-            "Token",
-        ],
-        "persnews.model",
+    "persnews.model": (
+        "Argument",
+        "Attribution",
+        "DateMention",
+        "Entity",
+        "Meeting",
+        "NumberMention",
+        "Quote",
+        "Role",
+        "Sentence",
+        "Span",
+        "Token",
     ),
-    "normalize": "persnews.normalize",
-    **dict.fromkeys(["find_numbers", "parse_number"], "persnews.numbers"),
-    **dict.fromkeys(["Relations", "find_relations"], "persnews.relations"),
-    "NormalizedText": "persnews.text",
-    **dict.fromkeys(["sentences", "tokenize"], "persnews.tokens"),
+    "persnews.normalize": ("normalize",),
+    "persnews.numbers": ("find_numbers", "parse_number"),
+    "persnews.relations": ("Relations", "find_relations"),
+    "persnews.text": ("NormalizedText",),
+    "persnews.tokens": ("sentences", "tokenize"),
 }
+#: public name -> its module
+_LAZY = {name: module for module, names in _MODULES.items() for name in names}
 
 
 def __getattr__(name: str) -> Any:

@@ -2,27 +2,36 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from persnews._lazy import once
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 __all__ = ["header", "table"]
 
 
-def _text(name: str) -> str:
+def _file(name: str) -> Traversable:
     from importlib import resources  # not at import time: it is slow to import
 
-    return resources.files("persnews").joinpath("data", f"{name}.tsv").read_text("utf-8")
+    return resources.files("persnews").joinpath("data", f"{name}.tsv")
 
 
 def header(name: str) -> tuple[str, ...]:
-    """Return the header of ``persnews/data/<name>.tsv`` without reading its rows."""
-    lines = (line for line in _text(name).splitlines() if line and not line.startswith("#"))
-    return tuple(next(lines, "").split("\t"))
+    """Return the header of ``persnews/data/<name>.tsv``, reading no further."""
+    with _file(name).open(encoding="utf-8") as lines:
+        for line in lines:
+            line = line.rstrip("\r\n")
+            if line and not line.startswith("#"):
+                return tuple(line.split("\t"))
+    return ("",)
 
 
 @once
 def table(name: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
     """Return the header and rows of ``persnews/data/<name>.tsv``."""
-    text = _text(name)
+    text = _file(name).read_text("utf-8")
     lines = [line for line in text.splitlines() if line and not line.startswith("#")]
     header = tuple(lines[0].split("\t"))
     rows = tuple(tuple(line.split("\t")) for line in lines[1:])

@@ -21,18 +21,8 @@ Check = tuple[str, float, str, float]
 def best_pass(function: Callable[[str], object], texts: Sequence[str], runs: int) -> float:
     """Seconds for one pass of ``function`` over ``texts``, the best of ``runs``
     (garbage collector paused)."""
-    best = float("inf")
-    for _ in range(runs):
-        gc.collect()
-        gc.disable()
-        try:
-            start = time.perf_counter()
-            for text in texts:
-                function(text)
-            best = min(best, time.perf_counter() - start)
-        finally:
-            gc.enable()
-    return best
+    block = max(len(texts), 1)  # the whole pass in one block
+    return min(by_turns([function], texts, block=block, pause_gc=True)[0] for _ in range(runs))
 
 
 def by_turns(
