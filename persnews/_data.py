@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from operator import methodcaller
 from typing import TYPE_CHECKING
 
 from persnews._lazy import once
@@ -34,10 +35,13 @@ def table(name: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
     text = _file(name).read_text("utf-8")
     lines = [line for line in text.splitlines() if line and not line.startswith("#")]
     header = tuple(lines[0].split("\t"))
-    rows = tuple(tuple(line.split("\t")) for line in lines[1:])
-    for number, row in enumerate(rows, start=2):
-        if len(row) != len(header):
-            raise ValueError(
-                f"data/{name}.tsv line {number}: {len(row)} fields, expected {len(header)}"
-            )
+    rows = tuple(map(tuple, map(methodcaller("split", "\t"), lines[1:])))
+    width = len(header)
+    if any(len(row) != width for row in rows):
+        number, size = next(
+            (number, line.count("\t") + 1)
+            for number, line in enumerate(text.splitlines(), 1)
+            if line and not line.startswith("#") and line.count("\t") + 1 != width
+        )
+        raise ValueError(f"data/{name}.tsv line {number}: {size} fields, expected {width}")
     return header, rows

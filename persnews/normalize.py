@@ -92,13 +92,14 @@ def _presentation_forms() -> tuple[dict[int, str], dict[str, str]]:
     """
     single: dict[int, str] = {}
     ligatures: dict[str, str] = {}
+    letters = str.maketrans(LETTERS)
     for code in (*range(0xFB50, 0xFE00), *range(0xFE70, 0xFF00)):
         char = chr(code)
         if not unicodedata.name(char, ""):
             continue
         folded = unicodedata.normalize("NFKC", char)
         folded = "".join(c for c in folded if not unicodedata.combining(c)).strip()
-        folded = folded.translate({ord(k): v for k, v in LETTERS.items()})
+        folded = folded.translate(letters)
         if len(folded) == 1:
             single[code] = folded
         elif folded:

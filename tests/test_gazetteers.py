@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from importlib import resources
+from pathlib import Path
 from typing import NamedTuple
 
 import pytest
 import regex
 
-from persnews import normalize
+from persnews import _data, normalize
 from persnews._data import header, table
 from persnews._datetext import fold
 
@@ -162,3 +163,16 @@ def test_spot_checks(surface: str, label: str, canonical: str, kind: str) -> Non
 )
 def test_left_out(surface: str, label: str) -> None:
     assert not [row for _, row in ALL if row.surface == surface and label in (row.label, row.kind)]
+
+
+def test_a_row_of_the_wrong_width_is_an_error_naming_its_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "odd.tsv").write_text(
+        "# a comment\nsurface\tlabel\nتهران\tLOC\n\nکرج\n", encoding="utf-8"
+    )
+    monkeypatch.setattr(_data, "_file", lambda name: tmp_path / f"{name}.tsv")
+    with pytest.raises(ValueError, match=r"^data/odd\.tsv line 5: 1 fields, expected 2$"):
+        _data.table("odd")
+    (tmp_path / "even.tsv").write_text("surface\tlabel\nتهران\tLOC\n", encoding="utf-8")
+    assert _data.table("even") == (("surface", "label"), (("تهران", "LOC"),))
