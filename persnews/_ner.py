@@ -71,11 +71,10 @@ _ZEROS: Final = str.maketrans(dict.fromkeys("0123456789۰۱۲۳۴۵۶۷۸۹٠١�
 #: a digit of any other script (rare: matched one at a time, each match costing a
 #: reading of the process clock for the time limit)
 _OTHER_DIGIT = _patterns.compile(r"[^\P{Nd}0]")
-_SHAPES: Final = (
-    ("digit", _patterns.compile(r"^[\d.,٫٬/:\-]+$")),
-    ("persian", _patterns.compile(r"^[\p{Arabic}\u200c]+$")),
-    ("latin", _patterns.compile(r"^[\p{Latin}\p{M}0-9.\-'&]+$")),
-    ("punct", _patterns.compile(r"^[\p{P}\p{S}]+$")),
+#: a word's shape: the first of these it is made of (else "mixed"), in one match
+_SHAPE: Final = _patterns.compile(
+    r"^(?:(?P<digit>[\d.,٫٬/:\-]+)|(?P<persian>[\p{Arabic}\u200c]+)"
+    r"|(?P<latin>[\p{Latin}\p{M}0-9.\-'&]+)|(?P<punct>[\p{P}\p{S}]+))$"
 )
 _OFFSETS: Final = (-2, -1, 1, 2)
 
@@ -234,14 +233,17 @@ def _gazetteer() -> dict[str, list[tuple[tuple[str, ...], tuple[_Marks, ...]]]]:
         for item in resources.files("persnews").joinpath("data").iterdir()
         if item.name.endswith(".tsv") and item.name[:-4] != CLUSTERS
     )
-    for name in names:
-        if _data.header(name)[: len(GAZETTEER_HEADER)] != GAZETTEER_HEADER:
-            continue  # a calendar table or a word list: not read
-        _, rows = _data.table(name)
-        for row in rows:
-            words = _surface_words(row[0])
-            if words:
-                entries.setdefault(words, set()).update((row[2], row[3]))
+    rows = [
+        row
+        for name in names
+        if _data.header(name)[: len(GAZETTEER_HEADER)] == GAZETTEER_HEADER  # not a calendar
+        for row in _data.table(name)[1]
+    ]
+    plain = _plain_surfaces([row[0] for row in rows])
+    for row in rows:
+        words = _surface_words(row[0], plain)
+        if words:
+            entries.setdefault(words, set()).update((row[2], row[3]))
     index: dict[str, list[tuple[tuple[str, ...], tuple[_Marks, ...]]]] = {}
     for words, labels in sorted(entries.items(), key=lambda item: -len(item[0])):
         marks = tuple(
@@ -256,13 +258,19 @@ def _gazetteer() -> dict[str, list[tuple[tuple[str, ...], tuple[_Marks, ...]]]]:
 
 
 @once
-def _plain_words() -> _patterns.Pattern:
-    return _patterns.compile(r"[\p{Arabic}\u200c ]+")
+def _plain_lines() -> _patterns.Pattern:
+    return _patterns.compile(r"(?m)^[\p{Arabic}\u200c ]+$")
 
 
-def _surface_words(surface: str) -> tuple[str, ...]:
+def _plain_surfaces(surfaces: list[str]) -> set[str]:
+    """The surfaces that are plain words (Arabic-script letters, half-spaces and
+    spaces), found by one scan of them all (not a pattern call per surface)."""
+    return set(_plain_lines().findall("\n".join(surfaces)))
+
+
+def _surface_words(surface: str, plain: set[str]) -> tuple[str, ...]:
     """The token norms of a gazetteer surface form (plain words split on spaces)."""
-    if _plain_words().fullmatch(surface):
+    if surface in plain:
         return tuple(surface.split())
     from persnews.tokens import tokenize
 
@@ -281,7 +289,7 @@ def _lexicon() -> tuple[dict[str, tuple[str, ...]], dict[str, int]]:
 def _form(word: str) -> str:
     """The word as features see it: digits as 0, Latin lower-cased."""
     form = word.lower().translate(_ZEROS)
-    if _OTHER_DIGIT.search(form) is None:
+    if form.isalpha() or _OTHER_DIGIT.search(form) is None:  # letters alone have no digit
         return form
     return _OTHER_DIGIT.sub("0", form)
 
@@ -296,7 +304,8 @@ def _word(word: str) -> _Word:
         if n > k:
             own.append(f"p{k}={form[:k]}")
             own.append(f"s{k}={form[-k:]}")
-    shape = next((name for name, pattern in _SHAPES if pattern.match(form)), "mixed")
+    shaped = _SHAPE.match(form)
+    shape = shaped.lastgroup if shaped is not None and shaped.lastgroup else "mixed"
     own.append(f"shape={shape}")
     pos, frequency = _lexicon()
     count = frequency.get(word)

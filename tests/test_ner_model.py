@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 import regex
 from hypothesis import given
+from hypothesis import strategies as st
 from strategies import any_text, examples
 
 from persnews import _ner
@@ -206,3 +207,16 @@ def test_the_tagger_is_given_exactly_the_known_attributes(words: list[str]) -> N
         pytest.skip("the model's attribute table could not be read")
     full = _ner._items(words)
     assert _ner._items(words, known) == [[a for a in row if a in known] for row in full]
+
+
+@given(
+    st.lists(st.text(st.sampled_from("تهران\u200c کaB1۱-\r\t\u2028()ﻻ")))
+    | any_text.map(lambda text: text.split("\t"))
+)
+def test_plain_gazetteer_surfaces_are_those_made_of_persian_words(surfaces: list[str]) -> None:
+    """One scan of all the surfaces picks the ones the gazetteer splits on spaces
+    (the others are tokenized): those made of Arabic-script letters, half-spaces
+    and spaces, each checked alone."""
+    surfaces = [surface.replace("\n", " ") for surface in surfaces]  # a row has no line break
+    alone = {s for s in surfaces if regex.fullmatch(r"[\p{Arabic}\u200c ]+", s)}
+    assert _ner._plain_surfaces(surfaces) == alone
