@@ -168,7 +168,9 @@ def trie_pattern(patterns: Iterable[str]) -> str:
     trie: dict[str, dict[str, Any]] = {}
     for pattern in patterns:
         node = trie
-        for piece in _PIECE.findall(pattern):
+        # one character a piece where there is neither a class nor an escape
+        special = "[" in pattern or "\\" in pattern
+        for piece in _PIECE.findall(pattern) if special else pattern:
             node = node.setdefault(piece, {})
         node[""] = {}
     return _from_trie(trie)

@@ -10,6 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import persnews
 from persnews import MatchTimeoutError, PersnewsError, _patterns
@@ -152,3 +154,9 @@ def test_analyze_turns_a_timeout_into_the_error(
         persnews.analyze(example_article * 20)
     monkeypatch.undo()
     assert persnews.analyze(example_article).tokens  # and nothing is left broken
+
+
+@given(st.text(st.characters(blacklist_characters="[\\")))
+def test_a_pattern_without_classes_or_escapes_is_one_character_a_piece(pattern: str) -> None:
+    """What trie_pattern takes for granted to cut such word patterns without a scan."""
+    assert _patterns._PIECE.findall(pattern) == list(pattern)
