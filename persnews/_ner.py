@@ -201,11 +201,14 @@ def _clusters() -> dict[str, str]:
     return dict(rows)  # type: ignore[arg-type]
 
 
-def _cluster_features(path: str) -> tuple[str, ...]:
+@functools.cache
+def _cluster_features(path: str) -> tuple[bytes, ...]:
     """The features of a cluster path: «46/4/3» -> c1=46, c2=46/4, c3=46/4/3."""
     parts = path.split("/")
     return tuple(
-        f"c{level}={'/'.join(parts[:level])}" for level in CLUSTER_LEVELS if level <= len(parts)
+        f"c{level}={'/'.join(parts[:level])}".encode()
+        for level in CLUSTER_LEVELS
+        if level <= len(parts)
     )
 
 
@@ -294,40 +297,58 @@ def _form(word: str) -> str:
     return _OTHER_DIGIT.sub("0", form)
 
 
+#: the bytes that begin features, and whole features, made once
+_AFFIXES: Final = ((2, b"p2=", b"s2="), (3, b"p3=", b"s3="))
+_NEIGHBOURS: Final = tuple(
+    (f"w{offset:+d}=".encode(), f"c{offset:+d}".encode(), f"s2{offset:+d}=".encode(), abs(offset))
+    for offset in _OFFSETS
+)
+_SHAPE_FEATURES: Final = {
+    name: f"shape={name}".encode() for name in ("digit", "persian", "latin", "punct", "mixed")
+}
+_NO_CLUSTER: Final = (b"c=?",)
+
+
+@functools.cache
+def _pos_feature(tag: str) -> bytes:
+    return b"pos=" + tag.encode()
+
+
 @functools.lru_cache(maxsize=1 << 17)
 def _word(word: str) -> _Word:
     """Features of ``word`` itself, of it as a neighbour at -2..2, and its form."""
     form = _form(word)
-    own = [f"w={form}"]
+    raw = form.encode()
+    own = [b"w=" + raw]
     n = len(form)
-    for k in (2, 3):
+    for k, prefix, suffix in _AFFIXES:
         if n > k:
-            own.append(f"p{k}={form[:k]}")
-            own.append(f"s{k}={form[-k:]}")
+            own.append(prefix + form[:k].encode())
+            own.append(suffix + form[-k:].encode())
     shaped = _SHAPE.match(form)
     shape = shaped.lastgroup if shaped is not None and shaped.lastgroup else "mixed"
-    own.append(f"shape={shape}")
+    own.append(_SHAPE_FEATURES[shape])
     pos, frequency = _lexicon()
     count = frequency.get(word)
-    own.append("f=none" if count is None else f"f={len(str(count)) if count else 0}")
-    own.extend(f"pos={tag}" for tag in pos.get(word, ()) if tag != "0")
+    own.append(b"f=none" if count is None else b"f=%d" % (len(str(count)) if count else 0))
+    own.extend(_pos_feature(tag) for tag in pos.get(word, ()) if tag != "0")
     path = _clusters().get(form)
     if path is not None:
         clusters = _cluster_features(path)
     else:
-        clusters = ("c=?",) if shape == "persian" else ()
+        clusters = _NO_CLUSTER if shape == "persian" else ()
     own.extend(clusters)
-    fine = clusters[-1] if clusters else ""
+    fine = clusters[-1][clusters[-1].index(b"=") :] if clusters else b""
+    last_two = form[-2:].encode() if n > 2 else b""
     neighbour = []
-    for offset in _OFFSETS:
-        sign = f"{offset:+d}"
-        items = [f"w{sign}={form}"]
+    for word_feature, cluster_feature, suffix_feature, distance in _NEIGHBOURS:
+        items = [word_feature + raw]
         if fine:
-            items.append(f"c{sign}{fine[fine.index('=') :]}")
-        if abs(offset) == 1 and n > 2:
-            items.append(f"s2{sign}={form[-2:]}")
-        neighbour.append(tuple(item.encode() for item in items))
-    return tuple(item.encode() for item in own), tuple(neighbour), form.encode()
+            items.append(cluster_feature + fine)
+        if distance == 1 and last_two:
+            items.append(suffix_feature + last_two)
+        neighbour.append(tuple(items))
+    return tuple(own), tuple(neighbour), raw
 
 
 @functools.lru_cache(maxsize=1 << 17)
