@@ -10,7 +10,7 @@ from persnews._lazy import once
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
-__all__ = ["header", "table"]
+__all__ = ["columns", "header", "table"]
 
 
 def _file(name: str) -> Traversable:
@@ -32,16 +32,35 @@ def header(name: str) -> tuple[str, ...]:
 @once
 def table(name: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
     """Return the header and rows of ``persnews/data/<name>.tsv``."""
+    header, lines = _lines(name)
+    return header, tuple(map(tuple, map(methodcaller("split", "\t"), lines)))
+
+
+@once
+def columns(name: str) -> tuple[tuple[str, ...], tuple[list[str], ...]]:
+    """Return the header and the columns of ``persnews/data/<name>.tsv``, each a
+    list of its fields from the first row to the last: for a large table read
+    column by column (no object per row)."""
+    header, lines = _lines(name)
+    width = len(header)
+    if not lines:
+        return header, tuple([] for _ in header)
+    fields = "\t".join(lines).split("\t")  # row after row
+    return header, tuple(fields[index::width] for index in range(width))
+
+
+def _lines(name: str) -> tuple[tuple[str, ...], list[str]]:
+    """The header and the rows' lines of a table (neither comments nor blank
+    lines), each row checked to have as many fields as the header."""
     text = _file(name).read_text("utf-8")
     lines = [line for line in text.splitlines() if line and not line.startswith("#")]
     header = tuple(lines[0].split("\t"))
-    rows = tuple(map(tuple, map(methodcaller("split", "\t"), lines[1:])))
-    width = len(header)
-    if any(len(row) != width for row in rows):
+    tabs = len(header) - 1
+    if set(map(methodcaller("count", "\t"), lines[1:])) - {tabs}:
         number, size = next(
             (number, line.count("\t") + 1)
             for number, line in enumerate(text.splitlines(), 1)
-            if line and not line.startswith("#") and line.count("\t") + 1 != width
+            if line and not line.startswith("#") and line.count("\t") != tabs
         )
-        raise ValueError(f"data/{name}.tsv line {number}: {size} fields, expected {width}")
-    return header, rows
+        raise ValueError(f"data/{name}.tsv line {number}: {size} fields, expected {tabs + 1}")
+    return header, lines[1:]

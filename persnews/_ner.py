@@ -195,10 +195,10 @@ def _clusters() -> dict[str, str]:
     from persnews import _data
 
     try:
-        _, rows = _data.table(CLUSTERS)
+        _, (words, paths) = _data.columns(CLUSTERS)
     except FileNotFoundError:
         return {}
-    return dict(rows)  # type: ignore[arg-type]
+    return dict(zip(words, paths, strict=True))
 
 
 @functools.cache

@@ -127,18 +127,19 @@ def _table() -> _Table:
     fast path sees either nothing (and comes here, to wait) or all of it.
     """
     global _TABLE, _FIRST_YEAR, _LOW, _DAYS
-    header, rows = _data.table("nowruz")
-    column = {name: index for index, name in enumerate(header)}
-    first = int(rows[0][column["year"]])
-    ordinals = [datetime.date.fromisoformat(row[column["nowruz"]]).toordinal() for row in rows]
-    leap = bytes(int(row[column["leap"]]) for row in rows)
+    column = dict(zip(*_data.columns("nowruz"), strict=True))
+    first = int(column["year"][0])
+    fromisoformat = datetime.date.fromisoformat
+    ordinals = [fromisoformat(nowruz).toordinal() for nowruz in column["nowruz"]]
+    leap = bytes(map(int, column["leap"]))
     ordinals.append(ordinals[-1] + 365 + leap[-1])
-    table = _Table(first, ordinals, leap, bytes(int(row[column["provisional"]]) for row in rows))
+    table = _Table(first, ordinals, leap, bytes(map(int, column["provisional"])))
     bases: list[tuple[int, ...]] = [()] * first
+    year_lengths = [(0, *[31] * 6, *[30] * 5, 29 + extra) for extra in (0, 1)]  # shared
     lengths: list[tuple[int, ...]] = [()] * first
     for index, nowruz in enumerate(ordinals[:-1]):
         bases.append(tuple(nowruz + before - 1 for before in _BEFORE))
-        lengths.append((0, *[31] * 6, *[30] * 5, 29 + leap[index]))
+        lengths.append(year_lengths[leap[index]])
     buckets: list[int] = []
     index = 0
     for bucket in range(((ordinals[-1] - ordinals[0]) >> _BUCKET_BITS) + 1):

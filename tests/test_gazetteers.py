@@ -172,7 +172,23 @@ def test_a_row_of_the_wrong_width_is_an_error_naming_its_line(
         "# a comment\nsurface\tlabel\nتهران\tLOC\n\nکرج\n", encoding="utf-8"
     )
     monkeypatch.setattr(_data, "_file", lambda name: tmp_path / f"{name}.tsv")
-    with pytest.raises(ValueError, match=r"^data/odd\.tsv line 5: 1 fields, expected 2$"):
-        _data.table("odd")
+    for read in (_data.table, _data.columns):
+        with pytest.raises(ValueError, match=r"^data/odd\.tsv line 5: 1 fields, expected 2$"):
+            read("odd")
     (tmp_path / "even.tsv").write_text("surface\tlabel\nتهران\tLOC\n", encoding="utf-8")
     assert _data.table("even") == (("surface", "label"), (("تهران", "LOC"),))
+    assert _data.columns("even") == (("surface", "label"), (["تهران"], ["LOC"]))
+    (tmp_path / "empty.tsv").write_text("# nothing yet\nsurface\tlabel\n", encoding="utf-8")
+    assert _data.columns("empty") == (("surface", "label"), ([], []))
+    assert _data.table("empty") == (("surface", "label"), ())
+
+
+def test_the_columns_of_every_table_are_its_rows_read_down() -> None:
+    names = sorted(
+        item.name[:-4]
+        for item in resources.files("persnews").joinpath("data").iterdir()
+        if item.name.endswith(".tsv")
+    )
+    for name in names:
+        header, rows = _data.table(name)
+        assert _data.columns(name) == (header, tuple(map(list, zip(*rows, strict=True)))), name
