@@ -239,7 +239,8 @@ def _gazetteer() -> dict[str, list[tuple[tuple[str, ...], tuple[_Marks, ...]]]]:
     rows = [
         row
         for name in names
-        if _data.header(name)[: len(GAZETTEER_HEADER)] == GAZETTEER_HEADER  # not a calendar
+        # not a calendar table or a word list
+        if _data.header(name)[: len(GAZETTEER_HEADER)] == GAZETTEER_HEADER
         for row in _data.table(name)[1]
     ]
     plain = _plain_surfaces([row[0] for row in rows])
