@@ -37,16 +37,18 @@ def table(name: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
 
 
 @once
-def columns(name: str) -> tuple[tuple[str, ...], tuple[list[str], ...]]:
+def columns(name: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
     """Return the header and the columns of ``persnews/data/<name>.tsv``, each a
-    list of its fields from the first row to the last: for a large table read
-    column by column (no object per row)."""
+    tuple of its fields from the first row to the last: for a large table read
+    column by column (no object per row).  Tuples, not lists: a tuple of
+    strings is left alone by the cyclic garbage collector once it has seen it,
+    a list is scanned again at every full collection."""
     header, lines = _lines(name)
     width = len(header)
     if not lines:
-        return header, tuple([] for _ in header)
+        return header, tuple(() for _ in header)
     fields = "\t".join(lines).split("\t")  # row after row
-    return header, tuple(fields[index::width] for index in range(width))
+    return header, tuple(tuple(fields[index::width]) for index in range(width))
 
 
 def _lines(name: str) -> tuple[tuple[str, ...], list[str]]:

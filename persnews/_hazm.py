@@ -22,7 +22,7 @@ from typing import Any, Final
 
 import attrs
 
-from persnews._lazy import once
+from persnews._lazy import Keys, keys, once
 
 __all__ = [
     "Lexicon",
@@ -59,23 +59,23 @@ class Lexicon:
     #: seen (a spelling it lists with frequency 0 and tag 0 has none)
     pos: dict[str, tuple[str, ...]]
     #: every conjugated verb form hazm's Lemmatizer knows, with ZWNJ after می/نمی
-    verb_forms: frozenset[str]
+    verb_forms: Keys[str]
     #: what «می X» / «نمی X» may be joined into: the verb forms, plus «می» with
     #: a bare present stem (می‌توان), a participle (می‌کرده) or a colloquial stem
-    spaced_verb_forms: frozenset[str]
+    spaced_verb_forms: Keys[str]
     #: the subset safe to repair when glued (میشود -> می‌شود): forms of verbs whose
     #: infinitive hazm has seen, minus the 2nd person singular (میدانی is a noun)
-    glued_verb_forms: frozenset[str]
+    glued_verb_forms: Keys[str]
     #: past participles (بن ماضی + ه, and negated), e.g. شده، نشده، کرده
-    participles: frozenset[str]
+    participles: Keys[str]
     #: words the list spells with a half-space and has seen (بین‌المللی), for quick look-up
-    compounds: frozenset[str]
+    compounds: Keys[str]
     #: every word :meth:`attested` is true for, for quick look-up
-    attested_words: frozenset[str]
+    attested_words: Keys[str]
     #: present stems of hazm's verbs, e.g. گیر، رسان، ساز
-    present_stems: frozenset[str]
+    present_stems: Keys[str]
     #: hazm's stop words
-    stopwords: frozenset[str]
+    stopwords: Keys[str]
     #: hazm's abbreviations, e.g. ه.ش. ق.م. (ع)
     abbreviations: tuple[str, ...]
 
@@ -182,16 +182,16 @@ def lexicon() -> Lexicon:
     return Lexicon(
         frequency=frequency,
         pos=pos,
-        verb_forms=frozenset(forms),
-        spaced_verb_forms=frozenset(forms | spaced),
-        glued_verb_forms=frozenset(glued),
-        participles=frozenset(participles),
-        present_stems=frozenset(presents),
-        compounds=frozenset(compounds),
-        attested_words=frozenset([w for w in seen if frequency[w] > 0 or pos[w] != _UNSEEN])
-        | frozenset(forms)
-        | frozenset(bare),
-        stopwords=frozenset(_lines("stopwords.dat")),
+        verb_forms=keys(forms),
+        spaced_verb_forms=keys(forms | spaced),
+        glued_verb_forms=keys(glued),
+        participles=keys(participles),
+        present_stems=keys(presents),
+        compounds=keys(compounds),
+        attested_words=keys(
+            [w for w in seen if frequency[w] > 0 or pos[w] != _UNSEEN] + [*forms, *bare]
+        ),
+        stopwords=keys(_lines("stopwords.dat")),
         abbreviations=tuple(_lines("abbreviations.dat")),
     )
 

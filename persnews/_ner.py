@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any, Final, NamedTuple
 import attrs
 
 from persnews import _patterns
-from persnews._lazy import once
+from persnews._lazy import Keys, keys, once
 from persnews.errors import PersnewsError
 
 if TYPE_CHECKING:
@@ -135,7 +135,7 @@ class _Model(NamedTuple):
     """An open tagger and the attribute names its model knows."""
 
     tagger: Any
-    known: frozenset[bytes]
+    known: Keys[bytes]
 
 
 #: one sentence at a time through the shared tagger (crfsuite keeps it inside)
@@ -166,7 +166,7 @@ def _tagger() -> Any:
     return _model().tagger
 
 
-def _attributes(model: bytes) -> frozenset[bytes]:
+def _attributes(model: bytes) -> Keys[bytes]:
     """The attribute names a crfsuite model knows, read from its attribute table.
 
     Attributes the model does not know cost crfsuite as much as the others, so
@@ -176,13 +176,13 @@ def _attributes(model: bytes) -> frozenset[bytes]:
     """
     (base,) = struct.unpack_from("<I", model, 36)
     if model[:4] != b"lCRF" or model[base : base + 4] != b"CQDB":
-        return frozenset()  # not a layout we know: give the tagger everything
+        return {}  # not a layout we know: give the tagger everything
     count, backward = struct.unpack_from("<2I", model, base + 16)
     names = []
     for offset in struct.unpack_from(f"<{count}I", model, base + backward):
         (size,) = struct.unpack_from("<I", model, base + offset + 4)
         names.append(model[base + offset + 8 : base + offset + 7 + size])
-    return frozenset(names)
+    return keys(names)
 
 
 # ---------------------------------------------------------------- word knowledge
@@ -395,7 +395,7 @@ def _gazetteer_marks(words: Sequence[str]) -> list[list[bytes]]:
     return result
 
 
-def _items(words: Sequence[str], known: frozenset[bytes] | None = None) -> list[list[bytes]]:
+def _items(words: Sequence[str], known: Keys[bytes] | None = None) -> list[list[bytes]]:
     """crfsuite attributes for each token, as UTF-8 bytes (see :func:`features`);
     given the ``known`` attributes of the model, only those."""
     count = len(words)
@@ -403,7 +403,7 @@ def _items(words: Sequence[str], known: frozenset[bytes] | None = None) -> list[
         return []
     padded = [_START, _START, *map(_known_word if known else _word, words), _END, _END]
     marks = _gazetteer_marks(words) if _gazetteer() else None
-    before_of, after_of = _bigrams(known) if known else ({}, {})
+    before_of, after_of = _bigrams() if known else ({}, {})
     result: list[list[bytes]] = []
     for p in range(2, count + 2):
         own, _, form = padded[p]
@@ -435,12 +435,12 @@ def _items(words: Sequence[str], known: frozenset[bytes] | None = None) -> list[
 
 
 @once
-def _bigrams(known: frozenset[bytes]) -> tuple[dict[bytes, set[bytes]], dict[bytes, set[bytes]]]:
+def _bigrams() -> tuple[dict[bytes, Keys[bytes]], dict[bytes, Keys[bytes]]]:
     """The word bigrams the model has features for, by the token's form: the forms
     it knows before it (``b-=before|form``) and after it (``b+=form|after``)."""
-    before_of: dict[bytes, set[bytes]] = {}
-    after_of: dict[bytes, set[bytes]] = {}
-    for attribute in known:
+    before_of: dict[bytes, Keys[bytes]] = {}
+    after_of: dict[bytes, Keys[bytes]] = {}
+    for attribute in _model().known:
         kind, pair = attribute[:3], attribute[3:]
         if kind not in (b"b-=", b"b+="):
             continue
@@ -448,9 +448,9 @@ def _bigrams(known: frozenset[bytes]) -> tuple[dict[bytes, set[bytes]], dict[byt
         while cut >= 0:  # a form may hold «|» itself: every reading of the pair
             left, right = pair[:cut], pair[cut + 1 :]
             if kind == b"b-=":
-                before_of.setdefault(right, set()).add(left)
+                before_of.setdefault(right, {})[left] = None
             else:
-                after_of.setdefault(left, set()).add(right)
+                after_of.setdefault(left, {})[right] = None
             cut = pair.find(b"|", cut + 1)
     return before_of, after_of
 

@@ -17,7 +17,7 @@ from typing import Final, NamedTuple, TypeVar
 
 from persnews import _atoms, _hazm
 from persnews._atoms import CLOSING, NON_JOINING, OPENING, ZWNJ
-from persnews._lazy import once
+from persnews._lazy import Keys, keys, once
 from persnews.text import Edit, EditList
 
 __all__ = ["edits"]
@@ -123,7 +123,7 @@ def _kept(items: list[T], keeps: list[tuple[int, int]], where: Callable[[T], int
 
 
 @once
-def _joinable() -> tuple[frozenset[str], frozenset[str]]:
+def _joinable() -> tuple[Keys[str], Keys[str]]:
     """Compounds this step would join, and their first halves.
 
     Two-word compounds as :func:`_joins` allows them (``بین‌المللی``), and the
@@ -136,7 +136,7 @@ def _joinable() -> tuple[frozenset[str], frozenset[str]]:
             joinable.add(left + ZWNJ + "و")
         if ZWNJ not in right and _joins(left, right):
             joinable.add(compound)
-    return frozenset(joinable), frozenset(c.partition(ZWNJ)[0] for c in joinable)
+    return keys(joinable), keys(c.partition(ZWNJ)[0] for c in joinable)
 
 
 def _windows(text: str, positions: list[int]) -> list[Window]:
@@ -327,15 +327,18 @@ def _joined(left: str, right: str) -> bool:
 
 
 @once
-def _left_triggers() -> frozenset[str]:
+def _left_triggers() -> Keys[str]:
     """Words that may join the word after them."""
-    return _joinable()[1] | frozenset(VERB_PREFIXES)
+    return keys([*_joinable()[1], *VERB_PREFIXES])
 
 
 @once
-def _quiet_words() -> frozenset[str]:
+def _quiet_words() -> Keys[str]:
     """Known words that join nothing before them."""
-    return _hazm.lexicon().attested_words - JOIN_AFTER
+    quiet = dict(_hazm.lexicon().attested_words)
+    for word in JOIN_AFTER:
+        quiet.pop(word, None)
+    return quiet
 
 
 def _blank(text: str) -> bool:

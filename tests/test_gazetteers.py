@@ -177,9 +177,9 @@ def test_a_row_of_the_wrong_width_is_an_error_naming_its_line(
             read("odd")
     (tmp_path / "even.tsv").write_text("surface\tlabel\nتهران\tLOC\n", encoding="utf-8")
     assert _data.table("even") == (("surface", "label"), (("تهران", "LOC"),))
-    assert _data.columns("even") == (("surface", "label"), (["تهران"], ["LOC"]))
+    assert _data.columns("even") == (("surface", "label"), (("تهران",), ("LOC",)))
     (tmp_path / "empty.tsv").write_text("# nothing yet\nsurface\tlabel\n", encoding="utf-8")
-    assert _data.columns("empty") == (("surface", "label"), ([], []))
+    assert _data.columns("empty") == (("surface", "label"), ((), ()))
     assert _data.table("empty") == (("surface", "label"), ())
 
 
@@ -191,4 +191,4 @@ def test_the_columns_of_every_table_are_its_rows_read_down() -> None:
     )
     for name in names:
         header, rows = _data.table(name)
-        assert _data.columns(name) == (header, tuple(map(list, zip(*rows, strict=True)))), name
+        assert _data.columns(name) == (header, tuple(zip(*rows, strict=True))), name
