@@ -178,11 +178,9 @@ def _attributes(model: bytes) -> Keys[bytes]:
     if model[:4] != b"lCRF" or model[base : base + 4] != b"CQDB":
         return {}  # not a layout we know: give the tagger everything
     count, backward = struct.unpack_from("<2I", model, base + 16)
-    names = []
-    for offset in struct.unpack_from(f"<{count}I", model, base + backward):
-        (size,) = struct.unpack_from("<I", model, base + offset + 4)
-        names.append(model[base + offset + 8 : base + offset + 7 + size])
-    return keys(names)
+    starts = [base + offset for offset in struct.unpack_from(f"<{count}I", model, base + backward)]
+    size = struct.Struct("<I").unpack_from
+    return keys([model[start + 8 : start + 7 + size(model, start + 4)[0]] for start in starts])
 
 
 # ---------------------------------------------------------------- word knowledge
@@ -248,15 +246,16 @@ def _gazetteer() -> dict[str, list[tuple[tuple[str, ...], tuple[_Marks, ...]]]]:
         words = _surface_words(row[0], plain)
         if words:
             entries.setdefault(words, set()).update((row[2], row[3]))
+    label_marks = {  # a label's marks, made once (a dozen labels and kinds)
+        label: tuple(
+            (f"gz{where}=B-{label}".encode(), f"gz{where}=I-{label}".encode())
+            for where in ("", "-1", "+1")
+        )
+        for label in set().union(*entries.values())
+    }
     index: dict[str, list[tuple[tuple[str, ...], tuple[_Marks, ...]]]] = {}
     for words, labels in sorted(entries.items(), key=lambda item: -len(item[0])):
-        marks = tuple(
-            tuple(
-                (f"gz{where}=B-{label}".encode(), f"gz{where}=I-{label}".encode())
-                for where in ("", "-1", "+1")
-            )
-            for label in sorted(labels)
-        )
+        marks = tuple(label_marks[label] for label in sorted(labels))
         index.setdefault(words[0], []).append((words, marks))  # type: ignore[arg-type]
     return index
 
