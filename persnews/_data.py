@@ -10,7 +10,7 @@ from persnews._lazy import once
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
-__all__ = ["columns", "header", "table"]
+__all__ = ["columns", "header", "split_columns", "table"]
 
 
 def _file(name: str) -> Traversable:
@@ -47,8 +47,16 @@ def columns(name: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
     width = len(header)
     if not lines:
         return header, tuple(() for _ in header)
-    fields = "\t".join(lines).split("\t")  # row after row
-    return header, tuple(tuple(fields[index::width]) for index in range(width))
+    return header, tuple(map(tuple, split_columns("\n".join(lines), width)))
+
+
+def split_columns(rows: str, width: int) -> list[list[str]]:
+    """The columns of ``rows``, lines of ``width`` tab-separated fields, cut by one
+    split of the whole text (no object per row): column ``i`` holds every line's
+    ``i``-th field.  A line with another number of fields shifts the fields after
+    it into other columns; callers check the lines' width."""
+    fields = rows.replace("\t", "\n").split("\n")
+    return [fields[index::width] for index in range(width)]
 
 
 def _lines(name: str) -> tuple[tuple[str, ...], list[str]]:

@@ -22,6 +22,7 @@ from typing import Any, Final
 
 import attrs
 
+from persnews._data import split_columns
 from persnews._lazy import Keys, keys, once
 
 __all__ = [
@@ -129,10 +130,10 @@ def _words() -> _WordList:
     cut into columns without a Python loop over its 194,000 lines."""
     path = data_dir() / "words.dat"
     text = path.read_text(encoding="utf-8").strip("\n")
-    fields = text.replace("\t", "\n").split("\n")
-    words, counts, tags = fields[0::3], fields[1::3], fields[2::3]
+    words, counts, tags = split_columns(text, 3)
     # a line with one field too many or too few shifts a word into the counts
-    if len(fields) != 3 * (text.count("\n") + 1) or not all(map(str.isdigit, counts)):
+    fields = len(words) + len(counts) + len(tags)
+    if fields != 3 * (text.count("\n") + 1) or not all(map(str.isdigit, counts)):
         raise ValueError(f"{path} is not hazm 0.10.0's word list (word, count, tags a line)")
     seen_lines = list(map(or_, map(ne, counts, repeat("0")), map(ne, tags, repeat("0"))))
     seen = list(compress(words, seen_lines))

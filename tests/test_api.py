@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import importlib
 import os
 import subprocess
@@ -228,3 +229,24 @@ def test_what_analysis_keeps_costs_the_garbage_collector_little() -> None:
         "print(big)"
     )
     assert run_fresh(code) == "[]"
+
+
+def test_the_package_names_its_public_names_alike_in_its_three_lists() -> None:
+    """``persnews/__init__.py`` lists each public name three times, for three readers
+    that cannot share one list: the imports under TYPE_CHECKING (type checkers),
+    ``_MODULES`` (the loader on first use) and ``__all__`` (a literal, for type
+    checkers and ``import *``). They name the same names, from the same modules."""
+    source = Path(persnews.__file__).read_text(encoding="utf-8")
+    checking = next(
+        node
+        for node in ast.parse(source).body
+        if isinstance(node, ast.If) and getattr(node.test, "id", None) == "TYPE_CHECKING"
+    )
+    imported = {
+        alias.name: node.module
+        for node in checking.body
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("persnews")
+        for alias in node.names
+    }
+    assert imported == persnews._LAZY
+    assert sorted(persnews.__all__) == sorted([*persnews._LAZY, "__version__"])
