@@ -1,8 +1,9 @@
 """Jalali ⇄ Gregorian on numpy arrays; re-exported by :mod:`persnews.calendar`.
 
 numpy is imported on first use (it comes with hazm, but ``import persnews``
-does not load it).  Both directions are a few whole-array passes over lookup
-tables built once from the Nowruz table: no Python loop over the dates.
+does not load it).  Both directions are a few passes over lookup tables built
+once from the Nowruz table, a chunk of the array at a time: no Python loop over
+the dates.
 Validation uses reductions (``min``/``max``), which read the input without
 allocating, and looks element by element only to name the first bad date.
 """
@@ -34,6 +35,11 @@ _LENGTH_MASK: Final = (1 << _LENGTH_BITS) - 1
 #: months per row of the packed table (``year << 4 | month``)
 _MONTH_BITS: Final = 4
 _MONTH_SLOTS: Final = 1 << _MONTH_BITS
+#: a Jalali date packed in an int32: ``year << 9 | month << 5 | day``
+_YEAR_SHIFT: Final = 9
+_MONTH_SHIFT: Final = 5
+_DAY_MASK: Final = (1 << _MONTH_SHIFT) - 1
+_MONTH_MASK: Final = (1 << (_YEAR_SHIFT - _MONTH_SHIFT)) - 1
 #: elements converted at a time: every pass over a chunk stays in the CPU's cache
 #: (a million dates: 110 M/s in chunks, 65 M/s in whole-array passes)
 _CHUNK: Final = 1 << 16
@@ -42,21 +48,14 @@ _CHUNK: Final = 1 << 16
 class _Tables:
     """Lookup arrays built once from the Nowruz table."""
 
-    __slots__ = ("buckets", "days", "months", "nowruz", "nowruz_days", "packed")
+    __slots__ = ("nowruz", "packed")
 
-    def __init__(self, nowruz: Any, packed: Any, buckets: Any, month_day: Any) -> None:
+    def __init__(self, nowruz: Any, packed: Any) -> None:
         #: Nowruz in days since 1970, years first .. last + 1
         self.nowruz = nowruz
-        #: the same in days since the first Nowruz
-        self.nowruz_days = nowruz - nowruz[0]
         #: by ``year << 4 | month`` (years from 0): days since 1970 of day 0 of that
         #: month, times 64, plus the month's length (int32; 0 where no month is)
         self.packed = packed
-        #: by ``(day - first Nowruz) >> 8``: the index of the year that bucket starts in
-        self.buckets = buckets
-        #: by day of the year: month, and day of the month
-        self.months = month_day[:, 0].copy()
-        self.days = month_day[:, 1].copy()
 
 
 def _require_numpy(function: str) -> None:
@@ -87,11 +86,32 @@ def _tables() -> _Tables:
     lengths[first:, 1:7] = 31
     lengths[first:, 7:12] = 30
     lengths[first:, 12] = 29 + np.frombuffer(table.leap, dtype=np.uint8)
-    month_day = np.array(_calendar._MONTH_DAY, dtype=np.int64)
-    buckets = np.array(_calendar._BUCKETS, dtype=np.int64)
     # ±600,000 days times 64 fits in 32 bits: half the bytes to gather
     packed = ((month_bases << _LENGTH_BITS) | lengths).astype(np.int32)
-    return _Tables(nowruz, packed.ravel(), buckets, month_day)
+    return _Tables(nowruz, packed.ravel())
+
+
+@once
+def _by_day() -> npt.NDArray[np.int32]:
+    """Every day of the table, by days since the first Nowruz: its Jalali date packed
+    as ``year << 9 | month << 5 | day`` (int32, 4 bytes a day: 4.4 MB for 1..3000 AP;
+    built on the first call of :func:`to_jalali_array`, in ~60 ms)."""
+    import numpy as np
+
+    nowruz = _tables().nowruz
+    first = _calendar._FIRST_YEAR
+    lengths = np.diff(nowruz)
+    month_day = np.array(
+        [month << _MONTH_SHIFT | day for month, day in _calendar._MONTH_DAY], dtype=np.int32
+    )
+    # each year's days: month and day from the day of the year, the year on top
+    days: npt.NDArray[np.int32] = np.concatenate(
+        [month_day[:length] for length in lengths.tolist()]
+    )
+    days |= (
+        np.repeat(np.arange(first, first + len(lengths), dtype=np.int32), lengths) << _YEAR_SHIFT
+    )
+    return days
 
 
 def _integer_array(values: Any, name: str) -> npt.NDArray[np.int64]:
@@ -291,12 +311,24 @@ def to_jalali_array(
             value=str(array[where]),
             valid=f"a date in Jalali years {span.start}..{span.stop - 1}",
         )
-    day = day - nowruz[0]
-    # gathers by indexing, not ``take``: see to_gregorian_array
-    index = tables.buckets[day >> _calendar._BUCKET_BITS]
-    index += day >= tables.nowruz_days[index + 1]
-    day -= tables.nowruz_days[index]
-    months = tables.months[day]
-    days = tables.days[day]
-    index += _calendar._FIRST_YEAR
-    return index, months, days
+    return _unpacked(day.reshape(-1), int(nowruz[0]), day.shape)
+
+
+def _unpacked(
+    day: npt.NDArray[np.int64], first: int, shape: tuple[int, ...]
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """Years, months and days (of ``shape``) of days since 1970 (1-D, every one in
+    the table, whose first day is ``first``): a chunk at a time, each day's packed
+    date gathered once and cut into the three."""
+    import numpy as np
+
+    by_day = _by_day()
+    years, months, days = (np.empty(day.size, dtype=np.int64) for _ in range(3))
+    for start in range(0, day.size, _CHUNK):
+        end = min(start + _CHUNK, day.size)
+        packed = by_day[day[start:end] - first]  # indexing gathers 4x as fast as ``take``
+        np.right_shift(packed, _YEAR_SHIFT, out=years[start:end])
+        np.bitwise_and(packed, _DAY_MASK, out=days[start:end])
+        packed >>= _MONTH_SHIFT
+        np.bitwise_and(packed, _MONTH_MASK, out=months[start:end])
+    return years.reshape(shape), months.reshape(shape), days.reshape(shape)

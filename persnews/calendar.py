@@ -99,10 +99,9 @@ _MONTH_DAY: list[tuple[int, int]] = [
     (doy // 31 + 1, doy % 31 + 1) if doy < 186 else ((doy - 186) // 30 + 7, (doy - 186) % 30 + 1)
     for doy in range(366)
 ]
-#: the year index of every day ``(ordinal - first Nowruz) >> _BUCKET_BITS``: each bucket of
-#: 256 days holds at most one Nowruz, so the year is the bucket's or the next
+#: days ``(ordinal - first Nowruz) >> _BUCKET_BITS`` make a bucket: each bucket of
+#: 256 days holds at most one Nowruz, so a day's year is the bucket's or the next
 _BUCKET_BITS: Final = 8
-_BUCKETS: list[int] = []
 #: for each bucket: the first Nowruz at or after its first day (in days since the first
 #: Nowruz), the Nowruz before that, and their years as 1-tuples
 _BUCKET_NEXT: list[int] = []
@@ -150,7 +149,6 @@ def _table() -> _Table:
     offsets = [ordinal - ordinals[0] for ordinal in ordinals]
     # the year after the table ends the list, never returned
     years = [(first + index,) for index in range(len(leap) + 1)]
-    _BUCKETS[:] = buckets
     _NOWRUZ[:] = offsets
     _YEARS[:] = years
     _BUCKET_NEXT[:] = [offsets[index + 1] for index in buckets]

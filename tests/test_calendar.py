@@ -446,6 +446,28 @@ def test_arrays_keep_their_shape_across_chunks() -> None:
     assert shaped[1, 5] == np.datetime64(first)
 
 
+def test_to_jalali_array_on_every_day_of_the_table() -> None:
+    """Each day's packed date (the per-day table of to_jalali_array) is the scalar
+    function's, from the first Nowruz to the last day of 3000 AP, and a 2-D array
+    longer than a chunk keeps its shape."""
+    np = pytest.importorskip("numpy")
+    from persnews import _calendar_arrays
+
+    first = cal.to_gregorian(1, 1, 1).toordinal()
+    last = cal.to_gregorian(3000, 12, cal.month_length(3000, 12)).toordinal()
+    ordinals = np.arange(first, last + 1)
+    stamps = (ordinals - _calendar_arrays._UNIX_ORDINAL).astype("datetime64[D]")
+    years, months, days = cal.to_jalali_array(stamps)
+    expected = [cal.to_jalali(datetime.date.fromordinal(o)) for o in range(first, last + 1)]
+    assert list(zip(years.tolist(), months.tolist(), days.tolist(), strict=True)) == expected
+    assert years.dtype == months.dtype == days.dtype == np.dtype(np.int64)
+    rows = _calendar_arrays._CHUNK + 3
+    shaped = cal.to_jalali_array(stamps[: 2 * rows].reshape(2, rows))
+    assert all(part.shape == (2, rows) for part in shaped)
+    assert shaped[2][1, rows - 1] == days[2 * rows - 1]
+    assert shaped[0][1, 0] == years[rows]
+
+
 def test_everything_but_arrays_works_without_numpy() -> None:
     code = (
         "import sys; sys.modules['numpy'] = None\n"
