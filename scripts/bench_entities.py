@@ -12,6 +12,12 @@
    interpreter.
 
 3. Scale: the time for 40,000 names in one text over the time for 10,000.
+4. For scale, the floor of find_entities as built (crfsuite on persnews tokens): ``sentences(text)``
+   (normalization and tokenization, which find_entities needs first) plus
+   crfsuite's own ``set`` + ``tag`` of those sentences' attributes with the
+   shipped model (the attributes made beforehand, untimed), taking turns with
+   hazm as in 1.  ``floor_ratio`` (hazm / that) is the most find_entities could
+   reach if every other step of it cost nothing.
 
 Targets (issue #5): find_entities no slower than hazm (ratio hazm/persnews
 ≥ 1.0); peak memory ≤ 250 MB above an empty interpreter; linear time (the
@@ -26,7 +32,7 @@ import argparse
 import json
 import subprocess
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -84,6 +90,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     hazm_pipeline(texts[0])
     rounds = [by_turns([find_entities, hazm_pipeline], texts, pause_gc=True) for _ in range(3)]
     ours, theirs = (min(times) for times in zip(*rounds, strict=True))
+    cut, tagging, floor_hazm = measure_floor(texts, hazm_pipeline)
+    floor = cut + tagging
     entities = sum(len(find_entities(text)) for text in texts)
     # linear time: 10,000 and 40,000 names in one text
     small, large = ("تهران و مشهد و شیراز و تبریز. " * n for n in (2_500, 10_000))
@@ -100,6 +108,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         "hazm_s": theirs,
         "hazm_chars_per_s": chars / theirs,
         "ratio": theirs / ours,
+        "floor_sentences_s": cut,
+        "floor_crfsuite_s": tagging,
+        "floor_hazm_s": floor_hazm,
+        "floor_ratio": floor_hazm / floor,
         "peak_mb_above_empty": above,
         "time_growth_4x_names": growth,
     }
@@ -108,7 +120,43 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("analyze peak memory above an empty interpreter, MB", above, "<=", 250.0),
         ("time for 4x the names, times the time (linear: 4)", growth, "<=", 5.0),
     ]
+    per = 1e3 / len(texts)
+    print(
+        f"for scale, ms an article: sentences {cut * per:.2f} + crfsuite set/tag alone"
+        f" {tagging * per:.2f}, hazm {floor_hazm * per:.2f}: a CRF on persnews tokens"
+        f" reaches at most {floor_hazm / floor:.2f} of hazm's speed",
+        file=sys.stderr,
+    )
     return finish(results, checks, args.output)
+
+
+def measure_floor(
+    texts: Sequence[str], hazm_pipeline: Callable[[str], object]
+) -> tuple[float, float, float]:
+    """Seconds (best of three by-turns rounds) over ``texts`` for ``sentences``, for
+    crfsuite's ``set`` + ``tag`` alone on those sentences' attributes, and for the
+    hazm pipeline."""
+    from persnews import _ner, sentences
+
+    tagger, known = _ner._model()
+    attributes = {
+        text: [
+            _ner._items([token.norm for token in sentence.tokens], known)
+            for sentence in sentences(text)
+        ]
+        for text in texts
+    }
+
+    def crfsuite(text: str) -> None:
+        for items in attributes[text]:
+            tagger.set(items)
+            tagger.tag()
+
+    rounds = [
+        by_turns([sentences, crfsuite, hazm_pipeline], texts, pause_gc=True) for _ in range(3)
+    ]
+    cut, tagging, theirs = (min(times) for times in zip(*rounds, strict=True))
+    return cut, tagging, theirs
 
 
 if __name__ == "__main__":
