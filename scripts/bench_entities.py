@@ -36,7 +36,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from benchkit import best_pass, by_turns, finish
+from benchkit import best_by_turns, best_pass, finish
 
 ROOT = Path(__file__).resolve().parent.parent
 NEWS = ROOT.parent / "shared" / "data" / "news" / "ir_news.jsonl"
@@ -88,8 +88,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     find_entities(texts[0])
     hazm_pipeline(texts[0])
-    rounds = [by_turns([find_entities, hazm_pipeline], texts, pause_gc=True) for _ in range(3)]
-    ours, theirs = (min(times) for times in zip(*rounds, strict=True))
+    ours, theirs = best_by_turns([find_entities, hazm_pipeline], texts, 3, pause_gc=True)
     cut, tagging, floor_hazm = measure_floor(texts, hazm_pipeline)
     floor = cut + tagging
     entities = sum(len(find_entities(text)) for text in texts)
@@ -152,10 +151,9 @@ def measure_floor(
             tagger.set(items)
             tagger.tag()
 
-    rounds = [
-        by_turns([sentences, crfsuite, hazm_pipeline], texts, pause_gc=True) for _ in range(3)
-    ]
-    cut, tagging, theirs = (min(times) for times in zip(*rounds, strict=True))
+    cut, tagging, theirs = best_by_turns(
+        [sentences, crfsuite, hazm_pipeline], texts, 3, pause_gc=True
+    )
     return cut, tagging, theirs
 
 

@@ -22,7 +22,21 @@ def best_pass(function: Callable[[str], object], texts: Sequence[str], runs: int
     """Seconds for one pass of ``function`` over ``texts``, the best of ``runs``
     (garbage collector paused)."""
     block = max(len(texts), 1)  # the whole pass in one block
-    return min(by_turns([function], texts, block=block, pause_gc=True)[0] for _ in range(runs))
+    return best_by_turns([function], texts, runs, block=block, pause_gc=True)[0]
+
+
+def best_by_turns(
+    functions: Sequence[Callable[[Item], object]],
+    texts: Sequence[Item],
+    rounds: int,
+    *,
+    block: int = BLOCK,
+    pause_gc: bool = False,
+) -> list[float]:
+    """The best (least) seconds of each of ``functions`` over ``rounds`` rounds of
+    :func:`by_turns`."""
+    times = [by_turns(functions, texts, block=block, pause_gc=pause_gc) for _ in range(rounds)]
+    return [min(column) for column in zip(*times, strict=True)]
 
 
 def by_turns(

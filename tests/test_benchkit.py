@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+from typing import Any
 
 import pytest
 from conftest import script
@@ -40,3 +41,17 @@ def test_by_turns_runs_each_function_once_on_every_text_taking_turns(pause_gc: b
 
 def test_by_turns_with_no_texts() -> None:
     assert script("benchkit").by_turns([len, len], []) == [0.0, 0.0]
+
+
+def test_best_by_turns_keeps_each_functions_least_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    rounds = iter([[3.0, 1.0], [2.0, 4.0], [5.0, 0.5]])
+    calls: list[tuple[int, int, bool]] = []
+
+    def fake(functions: Any, texts: Any, *, block: int, pause_gc: bool) -> list[float]:
+        calls.append((len(functions), block, pause_gc))
+        return next(rounds)
+
+    benchkit = script("benchkit")
+    monkeypatch.setattr(benchkit, "by_turns", fake)
+    assert benchkit.best_by_turns([len, len], ["a"], 3, block=7, pause_gc=True) == [2.0, 0.5]
+    assert calls == [(2, 7, True)] * 3
