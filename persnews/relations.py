@@ -346,6 +346,11 @@ class _Context:
         self.holders: dict[str, Argument] = {}
         #: token index -> the speaker of a quote whose subject starts there
         self.speakers: dict[int, Argument] = {}
+        #: the tokens ``[lo, hi)`` of each quote's content whose speaker is known,
+        #: with that speaker
+        self.said: list[tuple[int, int, Argument]] = []
+        #: pronoun token -> the person it stands for (:func:`_antecedent`, once)
+        self.antecedents: dict[int, Argument | None] = {}
         #: the roles found (people's organizations tell meetings of bodies apart)
         self.roles: list[Role] = []
         #: the reporting and meeting verbs, once read (:func:`_verb_occurrences`)
@@ -788,24 +793,69 @@ def _holder(context: _Context, title: _Title) -> Argument | None:
 
 def _antecedent(context: _Context, i: int) -> Argument | None:
     """The person «وی»/«او» at token ``i`` stands for: the speaker or subject of
-    the nearest sentence before it that names one."""
+    the nearest sentence before it that names one (a sentence whose subject is
+    itself «وی»/«او» names the person that one stands for: «خانم X … او در هتلی
+    کار می‌کرد … وی گفت»); failing that, the last speaker, if nobody has been
+    named since (:func:`_last_speaker`)."""
+    if i in context.antecedents:
+        return context.antecedents[i]
     sentence = context.sentence_of[i]
     lo, _hi = context.sentences[sentence]
     person = _person_subject(context, lo, i)
-    candidates = [person] if person is not None else []
     for back in range(sentence - 1, max(-1, sentence - 1 - _PRONOUN_REACH), -1):
-        if candidates:
+        if person is not None:
             break
         lo, hi = context.sentences[back]
-        found = next((s for t, s in reversed(context.speakers.items()) if lo <= t < hi), None)
-        found = found or _person_subject(context, lo, hi)
-        if found is not None:
-            candidates.append(found)
-    if not candidates:
+        person = next((s for t, s in reversed(context.speakers.items()) if lo <= t < hi), None)
+        person = person or _person_subject(context, lo, hi)
+        if person is None:
+            subject = _pronoun_subject(context, lo, hi)
+            person = None if subject is None else _antecedent(context, subject)
+    if person is None:
+        person = _last_speaker(context, i)
+    found = None
+    if person is not None:
+        token = context.tokens[i]
+        found = Argument(person.text, token.start, token.end, person.entity)
+    context.antecedents[i] = found
+    return found
+
+
+def _last_speaker(context: _Context, i: int) -> Argument | None:
+    """The speaker of the last quotation before token ``i`` whose speaker is known,
+    if no other person is named between its end and ``i`` (a speech goes on for
+    sentences after the one a quotation is read in: «وی … گفت: …. رشد اقتصادی ….
+    وی در خصوص … نیز گفت»).
+
+    Measured on the quotations it changed in 800 random articles of the news
+    corpus, judged by hand: 33 more speakers right, 1 fewer (see
+    docs/performance.md, Relations)."""
+    before = [(hi, speaker) for _, hi, speaker in context.said if hi <= i]
+    if not before:
         return None
-    person = candidates[0]
-    token = context.tokens[i]
-    return Argument(person.text, token.start, token.end, person.entity)
+    end, speaker = max(before, key=lambda item: item[0])
+    for j in range(end, i):
+        index = context.entity_starting(j)
+        if index is not None and context.entities[index].label == "PER":
+            named = context.entity(index)
+            if named.text != speaker.text and (
+                named.entity is None or named.entity != speaker.entity
+            ):
+                return None
+    return speaker
+
+
+def _pronoun_subject(context: _Context, lo: int, hi: int) -> int | None:
+    """The «وی»/«او» opening the sentence ``[lo, hi)`` as its subject (after a
+    connective at most: «اما وی …»), not its object («او را»)."""
+    pronouns = _single("pronoun")
+    for i in range(lo, min(lo + 2, hi)):
+        if context.words[i] in pronouns:
+            following = context.words[i + 1] if i + 1 < hi else ""
+            return None if following == "را" or context.after_preposition(i) else i
+        if context.words[i] not in _single("connective"):
+            return None
+    return None
 
 
 def _person_subject(context: _Context, lo: int, hi: int) -> Argument | None:
@@ -935,6 +985,7 @@ def _quotes(context: _Context) -> list[Quote]:
             inside[lo:hi] = b"\1" * (hi - lo)
             if quote.speaker is not None:
                 context.speakers[first] = quote.speaker
+                context.said.append((lo, hi, quote.speaker))
             quotes.append(quote)
     quotes.sort(key=lambda quote: quote.content.start)
     return quotes

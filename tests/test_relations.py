@@ -186,6 +186,39 @@ def test_speaker_by_title_and_by_pronoun() -> None:
     assert text[pronoun.start : pronoun.end] == "وی"
 
 
+def test_pronoun_chains_back_through_sentences_whose_subject_is_a_pronoun() -> None:
+    """«خانم X … اما او … کار می‌کرد … وی گفت»: the «او» that opens a sentence stands
+    for X, and so does the «وی» after it, four sentences from the name."""
+    text = (
+        "خانم مریم حسینی در میان مراجعان این مرکز دیده می‌شود. "
+        "سن فرزندانش بین ۱۱ تا ۲۳ سال است. "
+        "اما او در یک هتل در تهران کار می‌کرد. "
+        "دو تن از پسرهایش هم کار خود را از دست داده‌اند. "
+        "وی گفت که این نخستین بار است که به این مرکز می‌آید."
+    )
+    [quote] = found(text).quotes
+    assert quote.speaker is not None
+    assert quote.speaker.text == "مریم حسینی"
+    assert text[quote.speaker.start : quote.speaker.end] == "وی"
+    # an object («او را») is no subject to chain through
+    unchained = text.replace("اما او در یک هتل در تهران کار می‌کرد", "همه او را می‌شناسند")
+    assert [speaker for speaker, _, _ in quotes(unchained)] == [None]
+
+
+def test_a_speech_goes_on_after_its_quotation() -> None:
+    """«وی» sentences after a quotation, with nobody named since, is its speaker; with
+    another person named in between (not as a subject), it is left unknown."""
+    text = (
+        "حسن روحانی گفت: رشد اقتصادی کشور در سال ۹۵ بالاترین رشد را داشت. "
+        "تورم به ۹ درصد رسید. {}صادرات غیرنفتی افزایش یافت. بیکاری کاهش پیدا کرد. "
+        "وی در خصوص صادرات غیرنفتی نیز گفت: تراز تجاری مثبت شد."
+    )
+    speakers = [speaker for speaker, _, _ in quotes(text.format(""))]
+    assert speakers == ["حسن روحانی", "حسن روحانی"]
+    named = text.format("نامه‌ای هم از علی لاریجانی رسید. ")
+    assert [speaker for speaker, _, _ in quotes(named)] == ["حسن روحانی", None]
+
+
 def test_speaker_by_surname() -> None:
     text = "ناصر کنعانی در نشست خبری حاضر شد. کنعانی گفت: «ما آماده گفت‌وگو هستیم.»"
     assert [speaker for speaker, _, _ in quotes(text)] == ["ناصر کنعانی"]
