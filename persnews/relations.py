@@ -669,7 +669,9 @@ def _subject(context: _Context, lo: int, hi: int, bodies: bool = True) -> Argume
                 return person
             known = _holder(context, title)
             if known is None and i > lo and context.words[i - 1] == "این":
-                known = _antecedent(context, i)  # «این فرمانده ارشد انتظامی افزود»
+                # «این فرمانده ارشد انتظامی افزود»; not any last speaker: the title
+                # says who it is («این تحلیلگر» after a passage quoting a president)
+                known = _antecedent(context, i, last_speaker=False)
             if known is not None:
                 start, end = context.tokens[title.first].start, context.tokens[title.last - 1].end
                 return Argument(known.text, start, end, known.entity)
@@ -791,13 +793,13 @@ def _holder(context: _Context, title: _Title) -> Argument | None:
     return found
 
 
-def _antecedent(context: _Context, i: int) -> Argument | None:
+def _antecedent(context: _Context, i: int, *, last_speaker: bool = True) -> Argument | None:
     """The person «وی»/«او» at token ``i`` stands for: the speaker or subject of
     the nearest sentence before it that names one (a sentence whose subject is
     itself «وی»/«او» names the person that one stands for: «خانم X … او در هتلی
-    کار می‌کرد … وی گفت»); failing that, the last speaker, if nobody has been
-    named since (:func:`_last_speaker`)."""
-    if i in context.antecedents:
+    کار می‌کرد … وی گفت»); failing that (and if ``last_speaker``), the last
+    speaker, if nobody has been named since (:func:`_last_speaker`)."""
+    if last_speaker and i in context.antecedents:
         return context.antecedents[i]
     sentence = context.sentence_of[i]
     lo, _hi = context.sentences[sentence]
@@ -811,13 +813,14 @@ def _antecedent(context: _Context, i: int) -> Argument | None:
         if person is None:
             subject = _pronoun_subject(context, lo, hi)
             person = None if subject is None else _antecedent(context, subject)
-    if person is None:
+    if person is None and last_speaker:
         person = _last_speaker(context, i)
     found = None
     if person is not None:
         token = context.tokens[i]
         found = Argument(person.text, token.start, token.end, person.entity)
-    context.antecedents[i] = found
+    if last_speaker:
+        context.antecedents[i] = found
     return found
 
 

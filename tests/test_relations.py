@@ -219,6 +219,21 @@ def test_a_speech_goes_on_after_its_quotation() -> None:
     assert [speaker for speaker, _, _ in quotes(named)] == ["حسن روحانی", None]
 
 
+def test_this_title_is_not_any_last_speaker() -> None:
+    """«این تحلیلگر …» sentences after a president's quotation is someone else: the
+    title says who, and without a holder of it the title phrase is the speaker."""
+    text = (
+        "رجب طیب اردوغان گفت: ترکیه عقب‌نشینی نمی‌کند. ارتش سوریه پیشروی کرد. "
+        "مرزها باز شد. پناهجویان به اروپا رفتند. این تحلیلگر مسائل خاورمیانه "
+        "اضافه کرد: ترک‌ها سطح تماس خود را بالا بردند."
+    )
+    first, second = found(text).quotes
+    assert first.speaker is not None
+    assert first.speaker.text == "رجب طیب اردوغان"
+    assert second.speaker is not None
+    assert (second.speaker.text, second.speaker.entity) == ("تحلیلگر مسائل خاورمیانه", None)
+
+
 def test_speaker_by_surname() -> None:
     text = "ناصر کنعانی در نشست خبری حاضر شد. کنعانی گفت: «ما آماده گفت‌وگو هستیم.»"
     assert [speaker for speaker, _, _ in quotes(text)] == ["ناصر کنعانی"]
