@@ -662,6 +662,11 @@ def _subject(context: _Context, lo: int, hi: int, bodies: bool = True) -> Argume
             continue
         if context.words[i] in pronouns and not context.after_preposition(i):
             return _antecedent(context, i)
+        if _this_person(context, i, hi):  # «این مقام مسئول افزود»: someone named before
+            known = _antecedent(context, i, last_speaker=False)
+            if known is not None:
+                start, end = context.tokens[i].start, context.tokens[i + 1].end
+                return Argument(known.text, start, end, known.entity)
         if i in title_at and not context.after_preposition(i):
             title = title_at[i]
             if i in context.title_person:
@@ -846,6 +851,19 @@ def _last_speaker(context: _Context, i: int) -> Argument | None:
             ):
                 return None
     return speaker
+
+
+def _this_person(context: _Context, i: int, hi: int) -> bool:
+    """Does «این» + a noun for a person (not a title) stand at token ``i`` as a
+    subject: «این شهروند آمریکایی می‌گوید», not «این مقام را پذیرفت» or after a
+    preposition?"""
+    return (
+        i + 1 < hi
+        and context.words[i] == "این"
+        and context.words[i + 1] in _single("person_noun")
+        and not (i + 2 < hi and context.words[i + 2] == "را")
+        and not context.after_preposition(i)
+    )
 
 
 def _pronoun_subject(context: _Context, lo: int, hi: int) -> int | None:

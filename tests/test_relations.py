@@ -234,6 +234,32 @@ def test_this_title_is_not_any_last_speaker() -> None:
     assert (second.speaker.text, second.speaker.entity) == ("تحلیلگر مسائل خاورمیانه", None)
 
 
+def test_this_person_points_back_to_someone_named() -> None:
+    """«این مقام مسئول افزود» (a noun for a person, not a title, after «این»): the
+    person named before; not «این مقام را …» (an object)."""
+    text = (
+        "محمد باقری در نشست خبری حاضر شد و گفت: «تحریم‌ها اثری نداشته است.» "
+        "او به مسائل منطقه هم پرداخت. {}"
+    )
+    said = text.format("این مقام مسئول افزود: «ما آماده همکاری هستیم.»")
+    speaker = found(said).quotes[1].speaker
+    assert speaker is not None
+    assert speaker.text == "محمد باقری"
+    assert said[speaker.start : speaker.end] == "این مقام"
+    according = text.format("به گفته این شهروند، ما آماده همکاری هستیم.")
+    assert [s for s, _, _ in quotes(according)] == ["محمد باقری", "محمد باقری"]
+    taken = text.format("وزیر این مقام را پذیرفت و افزود: «ما آماده همکاری هستیم.»")
+    assert [s for s, _, _ in quotes(taken)] == ["محمد باقری", "وزیر"]
+
+
+def test_person_nouns_are_not_titles() -> None:
+    """A title after «این» is read as a title (with its organization); the person
+    nouns of relation_words.tsv are the nouns find_titles does not read."""
+    nouns = sorted(relations._single("person_noun"))
+    assert nouns
+    assert [n for n in nouns if persnews.find_titles(f"این {n} گفت")] == []
+
+
 def test_speaker_by_surname() -> None:
     text = "ناصر کنعانی در نشست خبری حاضر شد. کنعانی گفت: «ما آماده گفت‌وگو هستیم.»"
     assert [speaker for speaker, _, _ in quotes(text)] == ["ناصر کنعانی"]
