@@ -667,6 +667,10 @@ def _subject(context: _Context, lo: int, hi: int, bodies: bool = True) -> Argume
             if known is not None:
                 start, end = context.tokens[i].start, context.tokens[i + 1].end
                 return Argument(known.text, start, end, known.entity)
+        named = _this_body(context, i, hi) if _opens(context, lo, i) else None
+        if named is not None:  # «این بانک تاکید کرد»: a body named before
+            start, end = context.tokens[i].start, context.tokens[i + 1].end
+            return Argument(named.text, start, end, named.entity)
         if i in title_at and not context.after_preposition(i):
             title = title_at[i]
             if i in context.title_person:
@@ -864,6 +868,47 @@ def _this_person(context: _Context, i: int, hi: int) -> bool:
         and not (i + 2 < hi and context.words[i + 2] == "را")
         and not context.after_preposition(i)
     )
+
+
+#: how many sentences back «این بانک» looks for the bank it stands for
+_BODY_REACH: Final = 3
+
+
+def _opens(context: _Context, lo: int, i: int) -> bool:
+    """Does token ``i`` open the clause that starts at ``lo`` (connectives aside)?"""
+    return all(context.words[j] in _single("connective") for j in range(lo, i))
+
+
+def _this_body(context: _Context, i: int, hi: int) -> Argument | None:
+    """The body «این» + a body's head noun at token ``i`` stands for, as a subject:
+    the last organization named in this sentence or the three before whose name
+    has that noun («بانک مرکزی … این بانک اعلام کرد»), or for «این کشور» the last
+    country; None if there is none or the phrase is no subject. (Read only where
+    it opens its clause: «رسانه‌های این کشور» is no subject.)"""
+    if not (
+        i + 1 < hi
+        and context.words[i] == "این"
+        and context.words[i + 1] in _single("body_noun")
+        and not (i + 2 < hi and context.words[i + 2] == "را")
+        and not context.after_preposition(i)
+    ):
+        return None
+    noun = context.words[i + 1]
+    lo = context.sentences[max(0, context.sentence_of[i] - _BODY_REACH)][0]
+    for index in range(len(context.entities) - 1, -1, -1):
+        first, last = context.entity_ranges[index]
+        if last > i:
+            continue
+        if first < lo:
+            break
+        entity = context.entities[index]
+        if (
+            entity.kind == "country"
+            if noun == "کشور"
+            else entity.label == "ORG" and noun in context.words[first:last]
+        ):
+            return context.entity(index)
+    return None
 
 
 def _pronoun_subject(context: _Context, lo: int, hi: int) -> int | None:

@@ -252,6 +252,20 @@ def test_this_person_points_back_to_someone_named() -> None:
     assert [s for s, _, _ in quotes(taken)] == ["محمد باقری", "وزیر"]
 
 
+def test_this_body_points_back_to_the_body_named_with_its_noun() -> None:
+    """«این بانک تاکید کرد» opening its clause: the last organization named with
+    «بانک»; «این کشور» the last country; not «رسانه‌های این کشور» (no subject)."""
+    bank = "بانک مرکزی ایران امروز گزارشی منتشر کرد. این بانک تاکید کرد: بانک‌ها باید پاسخگو باشند."
+    [quote] = found(bank).quotes
+    assert quote.speaker is not None
+    assert quote.speaker.text == "بانک مرکزی جمهوری اسلامی ایران"
+    assert bank[quote.speaker.start : quote.speaker.end] == "این بانک"
+    country = "فرانسه از این طرح حمایت کرد. این کشور اعلام کرد: آزادی تردد دریایی مهم است."
+    assert [s for s, _, _ in quotes(country)] == ["فرانسه"]
+    media = "فرانسه از این طرح حمایت کرد. رسانه‌های این کشور نوشتند: آزادی تردد مهم است."
+    assert "فرانسه" not in [s for s, _, _ in quotes(media)]
+
+
 def test_person_nouns_are_not_titles() -> None:
     """A title after «این» is read as a title (with its organization); the person
     nouns of relation_words.tsv are the nouns find_titles does not read."""
