@@ -662,7 +662,7 @@ def _subject(context: _Context, lo: int, hi: int, bodies: bool = True) -> Argume
             continue
         if context.words[i] in pronouns and not context.after_preposition(i):
             return _antecedent(context, i)
-        if _this_person(context, i, hi):  # «این مقام مسئول افزود»: someone named before
+        if _this(context, i, hi, "person_noun"):  # «این مقام مسئول افزود»: named before
             known = _antecedent(context, i, last_speaker=False)
             if known is not None:
                 start, end = context.tokens[i].start, context.tokens[i + 1].end
@@ -857,17 +857,21 @@ def _last_speaker(context: _Context, i: int) -> Argument | None:
     return speaker
 
 
-def _this_person(context: _Context, i: int, hi: int) -> bool:
-    """Does «این» + a noun for a person (not a title) stand at token ``i`` as a
-    subject: «این شهروند آمریکایی می‌گوید», not «این مقام را پذیرفت» or after a
-    preposition?"""
+def _this(context: _Context, i: int, hi: int, kind: str) -> bool:
+    """Does «این» + a noun of ``kind`` (data/relation_words.tsv) stand at token ``i``
+    as a subject: «این شهروند آمریکایی می‌گوید», not «این مقام را پذیرفت»?"""
     return (
         i + 1 < hi
         and context.words[i] == "این"
-        and context.words[i + 1] in _single("person_noun")
-        and not (i + 2 < hi and context.words[i + 2] == "را")
-        and not context.after_preposition(i)
+        and context.words[i + 1] in _single(kind)
+        and _as_subject(context, i, i + 2, hi)
     )
+
+
+def _as_subject(context: _Context, first: int, last: int, hi: int) -> bool:
+    """Can the words ``[first, last)`` of a clause ending at ``hi`` be its subject:
+    not after a preposition, not an object («او را»)?"""
+    return not context.after_preposition(first) and not (last < hi and context.words[last] == "را")
 
 
 #: how many sentences back «این بانک» looks for the bank it stands for
@@ -885,13 +889,7 @@ def _this_body(context: _Context, i: int, hi: int) -> Argument | None:
     has that noun («بانک مرکزی … این بانک اعلام کرد»), or for «این کشور» the last
     country; None if there is none or the phrase is no subject. (Read only where
     it opens its clause: «رسانه‌های این کشور» is no subject.)"""
-    if not (
-        i + 1 < hi
-        and context.words[i] == "این"
-        and context.words[i + 1] in _single("body_noun")
-        and not (i + 2 < hi and context.words[i + 2] == "را")
-        and not context.after_preposition(i)
-    ):
+    if not _this(context, i, hi, "body_noun"):
         return None
     noun = context.words[i + 1]
     lo = context.sentences[max(0, context.sentence_of[i] - _BODY_REACH)][0]
@@ -912,15 +910,13 @@ def _this_body(context: _Context, i: int, hi: int) -> Argument | None:
 
 
 def _pronoun_subject(context: _Context, lo: int, hi: int) -> int | None:
-    """The «وی»/«او» opening the sentence ``[lo, hi)`` as its subject (after a
-    connective at most: «اما وی …»), not its object («او را»)."""
-    pronouns = _single("pronoun")
-    for i in range(lo, min(lo + 2, hi)):
-        if context.words[i] in pronouns:
-            following = context.words[i + 1] if i + 1 < hi else ""
-            return None if following == "را" or context.after_preposition(i) else i
-        if context.words[i] not in _single("connective"):
-            return None
+    """The «وی»/«او» opening the sentence ``[lo, hi)`` as its subject (connectives
+    aside: «اما وی …»), not its object («او را»)."""
+    i = lo
+    while i < hi and context.words[i] in _single("connective"):
+        i += 1
+    if i < hi and context.words[i] in _single("pronoun") and _as_subject(context, i, i + 1, hi):
+        return i
     return None
 
 
@@ -1275,7 +1271,10 @@ def _outlet(context: _Context, i: int, *, reported: bool) -> tuple[Argument, int
     if reported:
         while i < n and words[i] in _single("reporter"):
             i += 1
-        if i < n and words[i] in _single("desk"):
+        agency = _agency_ahead(context, i)
+        if agency is not None:  # «خبرنگار امور مجلس خبرگزاری فارس»: past the desk's words
+            i = agency
+        elif i < n and words[i] in _single("desk"):
             i += 2 if context.entity_starting(i + 1) is None else 1
     first = i
     while i < n and norms[i] in ("«", '"'):
@@ -1308,6 +1307,28 @@ def _outlet(context: _Context, i: int, *, reported: bool) -> tuple[Argument, int
         return None
     del first
     return context.phrase(i, stop), stop
+
+
+#: how many words of a desk («امور مجلس», «گروه فضای مجازی») may stand before its agency
+_DESK_WORDS: Final = 3
+#: words no desk's name has: past them the agency is another («به گزارش مهر به نقل از رویترز»)
+_NOT_DESK: Final = frozenset(("به", "نقل", "از", "که", "در"))
+
+
+def _agency_ahead(context: _Context, i: int) -> int | None:
+    """Where a news agency's name starts at token ``i`` or after at most
+    :data:`_DESK_WORDS` words (none of them punctuation or :data:`_NOT_DESK`) —
+    the agency whose desk or reporter is named first — or None."""
+    agencies = _gazetteer(("agencies",))
+    for j in range(i, min(i + _DESK_WORDS + 1, len(context.words))):
+        if context.tokens[j].kind != "word" or (j > i and context.words[j] in _NOT_DESK):
+            return None
+        index = context.entity_starting(j)
+        if agencies.match(context.words, j) or (
+            index is not None and context.entities[index].kind == "news_agency"
+        ):
+            return j
+    return None
 
 
 def _trailing_tags(context: _Context) -> list[Attribution]:

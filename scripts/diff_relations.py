@@ -11,7 +11,8 @@ writes every relation found, one JSON line per article.  ``--diff`` pairs the tw
 dumps' relations by type and span and writes one row per relation that is new,
 gone or changed (a quote's speaker, a role's person), with the article's text around
 it, so a reader can say which side is right: the ``verdict`` column takes
-``before``, ``after`` or ``neither``.  ``--score`` counts the verdicts per type.
+``after``, ``before``, ``both`` (right either way) or ``neither``.  ``--score``
+counts the verdicts per type.
 
 A sample of unchanged relations says nothing about a change; the rows of ``--diff``
 are exactly what it changed, so judging them all measures it.
@@ -103,11 +104,12 @@ def score(path: Path) -> None:
     with path.open(encoding="utf-8") as lines:
         rows = list(csv.DictReader(lines, delimiter="\t"))
     counts = Counter((row["type"], row["verdict"].strip()) for row in rows)
-    print("| relation | changed | after right | before right | neither |")
-    print("|---|---|---|---|---|")
+    sides = ("after", "before", "both", "neither")
+    print("| relation | changed | after right | before right | both right | neither |")
+    print("|---|---|---|---|---|---|")
     for kind in sorted({kind for kind, _ in counts}):
-        after, before, neither = (counts[kind, side] for side in ("after", "before", "neither"))
-        print(f"| {kind} | {after + before + neither} | {after} | {before} | {neither} |")
+        found = [counts[kind, side] for side in sides]
+        print(f"| {kind} | {sum(found)} | " + " | ".join(map(str, found)) + " |")
 
 
 def main() -> int:

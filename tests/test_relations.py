@@ -304,6 +304,14 @@ def test_attributions(text: str, source: str, via: list[str]) -> None:
     assert len(found_via) == len(via)
 
 
+@pytest.mark.parametrize("desk", ["امور مجلس", "حوزه دولت", "ورزشی", "گروه فضای مجازی"])
+def test_a_desk_of_several_words_before_its_agency(desk: str) -> None:
+    """«به گزارش خبرنگار امور مجلس خبرگزاری فارس»: the source is the agency, not the
+    desk's words with it."""
+    text = f"به گزارش خبرنگار {desk} خبرگزاری فارس، جلسه امروز برگزار شد."
+    assert attributions(text) == [("خبرگزاری فارس", [])]
+
+
 def test_attribution_chain_reads_every_cited_outlet() -> None:
     text = "به گزارش آران نیوز به نقل از خبرگزاری فارس، دو وزیر گفت‌وگو کردند."
     [(source, via)] = attributions(text)
