@@ -505,10 +505,13 @@ def _roles(context: _Context) -> list[Role]:
         role_last, org_first, org_last = reading = _organization(context, title)
         end = max(title.last, org_last)
         person = _person_before(context, title.first, title.plural)
-        # «در گفت‌وگو با خبرنگار ایلنا، X گفت»: X is not the reporter
+        # «در گفت‌وگو با خبرنگار ایلنا، X گفت»: X is not the reporter; «وکیل X»: X is
+        # the one served
         after = (
             None
-            if title.plural or context.after_preposition(title.first)
+            if title.plural
+            or context.after_preposition(title.first)
+            or _served(context, title) is not None
             else (_person_after(context, end))
         )
         if person is None or person in used:
@@ -604,6 +607,20 @@ def _qualifies(context: _Context, i: int, first: bool = False) -> bool:
     )
 
 
+def _served(context: _Context, title: _Title) -> int | None:
+    """The person entity right after a title that serves someone («وکیل», «مشاور»;
+    ``serves`` in data/relation_words.tsv) and names no organization: «وکیل
+    محمدعلی نجفی» is Najafi's lawyer. None for any other title or neighbour."""
+    if title.org_first < title.last or title.plural:
+        return None
+    if _bare(context.words[title.last - 1]) not in _single("serves"):
+        return None
+    index = context.entity_starting(title.last)
+    if index is None or context.entities[index].label != "PER":
+        return None
+    return index
+
+
 def _person_before(context: _Context, i: int, plural: bool) -> int | None:
     """The person entity just before token ``i`` (commas, quotation marks and,
     before a plural title, «از» between)."""
@@ -676,6 +693,9 @@ def _subject(context: _Context, lo: int, hi: int, bodies: bool = True) -> Argume
             if i in context.title_person:
                 person = context.title_person[i]
                 return person
+            served = _served(context, title)
+            if served is not None:  # «وکیل محمدعلی نجفی گفت»: the lawyer, unnamed
+                return context.phrase(title.first, context.entity_ranges[served][1])
             known = _holder(context, title)
             if known is None and i > lo and context.words[i - 1] == "این":
                 # «این فرمانده ارشد انتظامی افزود»; not any last speaker: the title

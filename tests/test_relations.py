@@ -266,6 +266,24 @@ def test_this_body_points_back_to_the_body_named_with_its_noun() -> None:
     assert "فرانسه" not in [s for s, _, _ in quotes(media)]
 
 
+def test_a_title_that_serves_someone_is_not_their_role() -> None:
+    """«وکیل محمدعلی نجفی گفت»: the lawyer spoke, unnamed; Najafi holds no title
+    «وکیل». With a name before it, the title is that person's («حمیدرضا گودرزی وکیل
+    مدافع …»); with an organization, the name after it holds it as before."""
+    text = (
+        "وکیل محمدعلی نجفی گفت: نظریه جدید کارشناسی ابهام دارد. حمیدرضا گودرزی وکیل "
+        "مدافع محمدعلی نجفی درباره این نظریه اظهار کرد: گزارش جدید ابهام دارد."
+    )
+    assert [speaker for speaker, _, _ in quotes(text)] == [
+        "وکیل محمدعلی نجفی",
+        "حمیدرضا گودرزی",
+    ]
+    assert [person for person, _, _ in roles(text)] == ["حمیدرضا گودرزی"]
+    assert roles("مشاور روحانی گفت: انتخابات آزاد است.") == []
+    spokesman = "سخنگوی وزارت خارجه سعید خطیب‌زاده گفت: مذاکرات ادامه دارد."
+    assert roles(spokesman) == [("سعید خطیب‌زاده", "سخنگو", "وزارت امور خارجه")]
+
+
 def test_person_nouns_are_not_titles() -> None:
     """A title after «این» is read as a title (with its organization); the person
     nouns of relation_words.tsv are the nouns find_titles does not read."""
