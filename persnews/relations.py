@@ -514,6 +514,8 @@ def _roles(context: _Context) -> list[Role]:
             or _served(context, title) is not None
             else (_person_after(context, end))
         )
+        if after is not None and context.entity_ranges[after][1] in context.title_at:
+            after = None  # «…، سعید نمکی وزیر بهداشت، …»: a list; the name has its own title
         if person is None or person in used:
             person = after
         elif after is not None and context.norms[title.first - 1] in ("،", ","):

@@ -284,6 +284,25 @@ def test_a_title_that_serves_someone_is_not_their_role() -> None:
     assert roles(spokesman) == [("سعید خطیب‌زاده", "سخنگو", "وزارت امور خارجه")]
 
 
+def test_a_list_of_names_with_their_titles() -> None:
+    """«…، سعید نمکی وزیر بهداشت، حسام الدین آشنا مشاور رئیس جمهور، …»: each name
+    holds the title after it; a title is not passed on to the next name of the list,
+    which has its own («… معاون اقتصادی رئیس جمهور، سعید نمکی وزیر بهداشت»)."""
+    text = (
+        "در این جلسه، محمود واعظی رئیس دفتر رئیس جمهور، محمد نهاوندیان معاون اقتصادی "
+        "رئیس جمهور، سعید نمکی وزیر بهداشت، حسام الدین آشنا مشاور رئیس جمهور، "
+        "عبدالرضا رحمانی فضلی وزیر کشور حضور داشتند."
+    )
+    held = {person: title for person, title, _ in roles(text)}
+    assert held["محمود واعظی"] == "رئیس دفتر رئیس جمهور"
+    assert held["سعید نمکی"] == "وزیر بهداشت"
+    assert held["حسام\u200cالدین آشنا"] == "مشاور رئیس جمهور"
+    assert held["عبدالرضا رحمانی فضلی"] == "وزیر کشور"
+    assert roles("رئیس جمهور، حسن روحانی، گفت: مذاکرات ادامه دارد.") == [
+        ("حسن روحانی", "رئیس جمهور", None)
+    ]
+
+
 def test_person_nouns_are_not_titles() -> None:
     """A title after «این» is read as a title (with its organization); the person
     nouns of relation_words.tsv are the nouns find_titles does not read."""
