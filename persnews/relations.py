@@ -609,6 +609,25 @@ def _qualifies(context: _Context, i: int, first: bool = False) -> bool:
     )
 
 
+#: words between «در» and the place a title is held in («در استان کردستان»)
+_PLACE_WORDS: Final = frozenset(("استان", "شهرستان", "شهر", "کشور"))
+
+
+def _placed(context: _Context, end: int, hi: int) -> int:
+    """Where a title ending at token ``end`` ends with the place it is held in, if
+    «در» and a place follow it («نماینده ولی فقیه در استان کردستان»): the end of
+    the place; else ``end``."""
+    if end >= hi or context.words[end] != "در":
+        return end
+    for j in (end + 1, end + 2):  # «در کردستان», «در استان کردستان»
+        index = context.entity_starting(j)
+        if index is not None and context.entities[index].label == "LOC":
+            return min(context.entity_ranges[index][1], hi)
+        if j >= hi or context.words[j] not in _PLACE_WORDS:
+            break
+    return end
+
+
 def _served(context: _Context, title: _Title) -> int | None:
     """The person entity right after a title that serves someone («وکیل», «مشاور»;
     ``serves`` in data/relation_words.tsv) and names no organization: «وکیل
@@ -707,9 +726,8 @@ def _subject(context: _Context, lo: int, hi: int, bodies: bool = True) -> Argume
                 start, end = context.tokens[title.first].start, context.tokens[title.last - 1].end
                 return Argument(known.text, start, end, known.entity)
             if body is None and not title.plural:
-                body = context.phrase(
-                    title.first, max(_organization(context, title)[2], title.last)
-                )
+                end = _placed(context, max(_organization(context, title)[2], title.last), hi)
+                body = context.phrase(title.first, end)
             i = title.last
             continue
         index = context.entity_starting(i)

@@ -303,6 +303,18 @@ def test_a_list_of_names_with_their_titles() -> None:
     ]
 
 
+def test_an_unnamed_speakers_title_keeps_its_place() -> None:
+    """«نماینده ولی فقیه در استان کردستان گفت»: an unnamed speaker is the title
+    with the place it is held in, not «نماینده ولی فقیه» (any province's)."""
+    assert [
+        s for s, _, _ in quotes("نماینده ولی فقیه در استان کردستان گفت: امر به معروف واجب است.")
+    ] == ["نماینده ولی فقیه در استان کردستان"]
+    assert [s for s, _, _ in quotes("سفیر ایران در روسیه گفت: روابط خوب است.")] == [
+        "سفیر ایران در روسیه"
+    ]
+    assert [s for s, _, _ in quotes("مدیرکل در جلسه گفت: درمان رایگان است.")] == ["مدیرکل"]
+
+
 def test_person_nouns_are_not_titles() -> None:
     """A title after «این» is read as a title (with its organization); the person
     nouns of relation_words.tsv are the nouns find_titles does not read."""
