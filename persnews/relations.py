@@ -346,9 +346,9 @@ class _Context:
         self.holders: dict[str, Argument] = {}
         #: token index -> the speaker of a quote whose subject starts there
         self.speakers: dict[int, Argument] = {}
-        #: the tokens ``[lo, hi)`` of each quote's content whose speaker is known,
-        #: with that speaker
-        self.said: list[tuple[int, int, Argument]] = []
+        #: where each quote's content ends (a token index), for the quotes whose
+        #: speaker is known, with that speaker
+        self.said: list[tuple[int, Argument]] = []
         #: pronoun token -> the person it stands for (:func:`_antecedent`, once)
         self.antecedents: dict[int, Argument | None] = {}
         #: the roles found (people's organizations tell meetings of bodies apart)
@@ -609,10 +609,6 @@ def _qualifies(context: _Context, i: int, first: bool = False) -> bool:
     )
 
 
-#: words between «در» and the place a title is held in («در استان کردستان»)
-_PLACE_WORDS: Final = frozenset(("استان", "شهرستان", "شهر", "کشور"))
-
-
 def _placed(context: _Context, end: int, hi: int) -> int:
     """Where a title ending at token ``end`` ends with the place it is held in, if
     «در» and a place follow it («نماینده ولی فقیه در استان کردستان»): the end of
@@ -623,7 +619,7 @@ def _placed(context: _Context, end: int, hi: int) -> int:
         index = context.entity_starting(j)
         if index is not None and context.entities[index].label == "LOC":
             return min(context.entity_ranges[index][1], hi)
-        if j >= hi or context.words[j] not in _PLACE_WORDS:
+        if j >= hi or context.words[j] not in _single("place"):
             break
     return end
 
@@ -692,6 +688,7 @@ def _subject(context: _Context, lo: int, hi: int, bodies: bool = True) -> Argume
     _all_titles_cached(context)
     title_at = context.title_at
     body: Argument | None = None
+    own = _past_connectives(context, lo, hi)
     i = lo
     while i < hi:
         skip = _passed_over(context, i, hi)
@@ -703,12 +700,10 @@ def _subject(context: _Context, lo: int, hi: int, bodies: bool = True) -> Argume
         if _this(context, i, hi, "person_noun"):  # «این مقام مسئول افزود»: named before
             known = _antecedent(context, i, last_speaker=False)
             if known is not None:
-                start, end = context.tokens[i].start, context.tokens[i + 1].end
-                return Argument(known.text, start, end, known.entity)
-        named = _this_body(context, i, hi) if _opens(context, lo, i) else None
+                return _standing(context, known, i, i + 2)
+        named = _this_body(context, i, hi) if i == own else None
         if named is not None:  # «این بانک تاکید کرد»: a body named before
-            start, end = context.tokens[i].start, context.tokens[i + 1].end
-            return Argument(named.text, start, end, named.entity)
+            return _standing(context, named, i, i + 2)
         if i in title_at and not context.after_preposition(i):
             title = title_at[i]
             if i in context.title_person:
@@ -723,8 +718,7 @@ def _subject(context: _Context, lo: int, hi: int, bodies: bool = True) -> Argume
                 # says who it is («این تحلیلگر» after a passage quoting a president)
                 known = _antecedent(context, i, last_speaker=False)
             if known is not None:
-                start, end = context.tokens[title.first].start, context.tokens[title.last - 1].end
-                return Argument(known.text, start, end, known.entity)
+                return _standing(context, known, title.first, title.last)
             if body is None and not title.plural:
                 end = _placed(context, max(_organization(context, title)[2], title.last), hi)
                 body = context.phrase(title.first, end)
@@ -864,13 +858,18 @@ def _antecedent(context: _Context, i: int, *, last_speaker: bool = True) -> Argu
             person = None if subject is None else _antecedent(context, subject)
     if person is None and last_speaker:
         person = _last_speaker(context, i)
-    found = None
-    if person is not None:
-        token = context.tokens[i]
-        found = Argument(person.text, token.start, token.end, person.entity)
+    found = None if person is None else _standing(context, person, i, i + 1)
     if last_speaker:
         context.antecedents[i] = found
     return found
+
+
+def _standing(context: _Context, argument: Argument, first: int, last: int) -> Argument:
+    """``argument`` read from the tokens ``[first, last)``: a pronoun, a title or
+    «این …» that stands for it."""
+    return attrs.evolve(
+        argument, start=context.tokens[first].start, end=context.tokens[last - 1].end
+    )
 
 
 def _last_speaker(context: _Context, i: int) -> Argument | None:
@@ -882,7 +881,7 @@ def _last_speaker(context: _Context, i: int) -> Argument | None:
     Measured on the quotations it changed in 800 random articles of the news
     corpus, judged by hand: 33 more speakers right, none fewer once «این» + a
     title was kept out of it (see docs/performance.md, Relations)."""
-    before = [(hi, speaker) for _, hi, speaker in context.said if hi <= i]
+    before = [(end, speaker) for end, speaker in context.said if end <= i]
     if not before:
         return None
     end, speaker = max(before, key=lambda item: item[0])
@@ -918,9 +917,12 @@ def _as_subject(context: _Context, first: int, last: int, hi: int) -> bool:
 _BODY_REACH: Final = 3
 
 
-def _opens(context: _Context, lo: int, i: int) -> bool:
-    """Does token ``i`` open the clause that starts at ``lo`` (connectives aside)?"""
-    return all(context.words[j] in _single("connective") for j in range(lo, i))
+def _past_connectives(context: _Context, lo: int, hi: int) -> int:
+    """The first token of ``[lo, hi)`` that is no connective («اما», «همچنین», …):
+    where a clause's own words begin."""
+    while lo < hi and context.words[lo] in _single("connective"):
+        lo += 1
+    return lo
 
 
 def _this_body(context: _Context, i: int, hi: int) -> Argument | None:
@@ -952,9 +954,7 @@ def _this_body(context: _Context, i: int, hi: int) -> Argument | None:
 def _pronoun_subject(context: _Context, lo: int, hi: int) -> int | None:
     """The «وی»/«او» opening the sentence ``[lo, hi)`` as its subject (connectives
     aside: «اما وی …»), not its object («او را»)."""
-    i = lo
-    while i < hi and context.words[i] in _single("connective"):
-        i += 1
+    i = _past_connectives(context, lo, hi)
     if i < hi and context.words[i] in _single("pronoun") and _as_subject(context, i, i + 1, hi):
         return i
     return None
@@ -1087,7 +1087,7 @@ def _quotes(context: _Context) -> list[Quote]:
             inside[lo:hi] = b"\1" * (hi - lo)
             if quote.speaker is not None:
                 context.speakers[first] = quote.speaker
-                context.said.append((lo, hi, quote.speaker))
+                context.said.append((hi, quote.speaker))
             quotes.append(quote)
     quotes.sort(key=lambda quote: quote.content.start)
     return quotes
@@ -1351,17 +1351,15 @@ def _outlet(context: _Context, i: int, *, reported: bool) -> tuple[Argument, int
 
 #: how many words of a desk («امور مجلس», «گروه فضای مجازی») may stand before its agency
 _DESK_WORDS: Final = 3
-#: words no desk's name has: past them the agency is another («به گزارش مهر به نقل از رویترز»)
-_NOT_DESK: Final = frozenset(("به", "نقل", "از", "که", "در"))
 
 
 def _agency_ahead(context: _Context, i: int) -> int | None:
     """Where a news agency's name starts at token ``i`` or after at most
-    :data:`_DESK_WORDS` words (none of them punctuation or :data:`_NOT_DESK`) —
+    :data:`_DESK_WORDS` words (none of them punctuation or ``not_desk`` words) —
     the agency whose desk or reporter is named first — or None."""
     agencies = _gazetteer(("agencies",))
     for j in range(i, min(i + _DESK_WORDS + 1, len(context.words))):
-        if context.tokens[j].kind != "word" or (j > i and context.words[j] in _NOT_DESK):
+        if context.tokens[j].kind != "word" or (j > i and context.words[j] in _single("not_desk")):
             return None
         index = context.entity_starting(j)
         if agencies.match(context.words, j) or (

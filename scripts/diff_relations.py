@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import random
 import sys
 from collections import Counter
 from pathlib import Path
@@ -33,23 +32,14 @@ import persnews
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from eval_relations import TYPES, describe
+from sample_relations import SHARED, shuffled
 
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 CONTEXT = 800
-
-
-def articles(count: int, seed: int) -> list[dict[str, Any]]:
-    found = []
-    for path in sorted((SHARED / "data" / "news").glob("*.jsonl")):
-        with path.open(encoding="utf-8") as lines:
-            found += [json.loads(line) for line in lines]
-    random.Random(seed).shuffle(found)
-    return found[:count]
 
 
 def dump(path: Path, count: int, seed: int) -> None:
     with path.open("w", encoding="utf-8") as out:
-        for article in articles(count, seed):
+        for article in shuffled(seed)[:count]:
             published = (article.get("published") or "")[:10] or None
             analysis = persnews.analyze(article["text"], published=published)
             found = [
@@ -66,9 +56,9 @@ def _read(path: Path) -> dict[str, dict[str, Any]]:
         return {row["id"]: row for row in map(json.loads, lines)}
 
 
-def diff(before_path: Path, after_path: Path, seed: int, count: int) -> None:
+def diff(before_path: Path, after_path: Path) -> None:
     before, after = _read(before_path), _read(after_path)
-    texts = {article.get("id", ""): article["text"] for article in articles(count, seed)}
+    texts = {article.get("id", ""): article["text"] for article in shuffled(0)}
     out = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
     out.writerow(["n", "article", "type", "before", "after", "text", "verdict", "note"])
     n = 0
@@ -123,7 +113,7 @@ def main() -> int:
     if args.score:
         score(args.score)
     elif args.diff:
-        diff(*args.diff, seed=args.seed, count=args.count)
+        diff(*args.diff)
     elif args.dump:
         if not (SHARED / "data" / "news").is_dir():
             print(f"no news corpus at {SHARED / 'data' / 'news'}", file=sys.stderr)

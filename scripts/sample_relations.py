@@ -20,6 +20,7 @@ import random
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import persnews
 
@@ -30,12 +31,18 @@ SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 CONTEXT = 150
 
 
-def sample(count: int, seed: int, shared: Path) -> None:
+def shuffled(seed: int, shared: Path = SHARED) -> list[dict[str, Any]]:
+    """Every article of ``shared``/data/news, in an order drawn from ``seed``."""
     articles = []
     for path in sorted((shared / "data" / "news").glob("*.jsonl")):
         with path.open(encoding="utf-8") as lines:
             articles += [json.loads(line) for line in lines]
     random.Random(seed).shuffle(articles)
+    return articles
+
+
+def sample(count: int, seed: int, shared: Path) -> None:
+    articles = shuffled(seed, shared)
     out = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
     out.writerow(["n", "article", "published", "type", "found", "text", "verdict", "note"])
     n = taken = 0
