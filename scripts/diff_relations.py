@@ -8,7 +8,8 @@
 
 ``--dump`` analyzes ``--count`` random articles (seeded) of ../shared/data/news and
 writes every relation found, one JSON line per article.  ``--diff`` pairs the two
-dumps' relations by type and span and writes one row per relation that is new,
+dumps' relations by type and end (a quote that gains a speaker starts earlier)
+and writes one row per relation that is new,
 gone or changed (a quote's speaker, a role's person), with the article's text around
 it, so a reader can say which side is right: the ``verdict`` column takes
 ``after``, ``before``, ``both`` (right either way) or ``neither``.  ``--score``
