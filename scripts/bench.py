@@ -12,7 +12,11 @@ and writes bench-results/bench.json.  Measurements:
    hazm, scikit-learn and nltk must not be imported; for scale, ``import
    persnews`` and then every public name (they load on first use);
 3. ``analyze()`` (everything) against the same hazm pipeline, ms per article,
-   taking turns in the same way;
+   taking turns in the same way; and, on the first 300 articles, the floor of
+   ``analyze`` as built: what it cannot do without — normalization, sentences
+   and tokens, ``find_dates``, and crfsuite's own ``set`` + ``tag`` of the
+   sentences' attributes (made beforehand, untimed) — each step added in turn,
+   against the same anchor (best of three rounds);
 4. cold start (import + first ``analyze`` of examples/article.txt) and its peak
    memory above the empty interpreter; ``import hazm`` and ``hazm.Normalizer()``
    for scale;
@@ -40,7 +44,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from benchkit import BLOCK, by_turns
+from benchkit import BLOCK, best_by_turns, by_turns
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -52,6 +56,8 @@ OUTPUT = ROOT / "bench-results" / "bench.json"
 PYCACHE = ROOT / "bench-results" / "pycache"
 
 QUICK_LIMIT = 300
+#: the articles the floor of analyze() is measured on (their attributes are kept)
+FLOOR_ARTICLES = 300
 #: persnews passes over the corpus are repeated (best taken) below this many characters
 CHEAP_CHARS = 2_000_000
 SCALING_SIZES = {"1 KB": 1_000, "10 KB": 10_000, "100 KB": 100_000, "1 MB": 1_000_000}
@@ -373,6 +379,71 @@ def measure_analyze(texts: Sequence[str], published: Sequence[str | None]) -> di
     }
 
 
+def measure_analyze_floor(texts: Sequence[str], published: Sequence[str | None]) -> dict[str, Any]:
+    """The least ``analyze()`` could cost as built, against hazm's pipeline: the
+    steps it cannot skip, each added to the ones before (so each one's cost is a
+    difference), taking turns with the anchor, best of three rounds.
+
+    1. ``normalize`` + ``sentences`` (the tokens come with them);
+    2. + ``find_dates`` on that normalization, with the publication date;
+    3. + crfsuite's ``set`` + ``tag`` of every sentence's attributes, made
+       beforehand and not timed (the CRF's own inference; ``find_entities``
+       also builds those attributes, reads gazetteers and links names).
+
+    Numbers, titles, relations and the entities' own steps are left out: the
+    floor is what remains if they cost nothing.
+    """
+    import persnews
+    from persnews import _ner
+
+    theirs = hazm_pipeline()
+    tagger, known = _ner._model()
+    attributes = {
+        text: [
+            _ner._items([token.norm for token in sentence.tokens], known)
+            for sentence in persnews.sentences(text)
+        ]
+        for text in texts
+    }
+    articles = list(zip(texts, published, strict=True))
+
+    def cut(article: tuple[str, str | None]) -> object:
+        return persnews.sentences(persnews.normalize(article[0]))
+
+    def dated(article: tuple[str, str | None]) -> object:
+        doc = persnews.normalize(article[0])
+        persnews.sentences(doc)
+        return persnews.find_dates(doc, published=article[1])
+
+    def tagged(article: tuple[str, str | None]) -> object:
+        dated(article)
+        for items in attributes[article[0]]:
+            tagger.set(items)
+            tagger.tag()
+        return None
+
+    def anchor(article: tuple[str, str | None]) -> object:
+        return theirs(article[0])
+
+    for function in (tagged, anchor):
+        function(articles[0])
+    progress(f"floor of analyze, steps added in turn, and hazm: {len(texts):,} articles x 3")
+    times = best_by_turns([cut, dated, tagged, anchor], articles, 3)
+    per = 1000 / len(texts)
+    hazm_s = times[3]
+    return {
+        "articles": len(texts),
+        "timing": "best of 3 rounds, interleaved by blocks",
+        "sentences_ms_per_article": times[0] * per,
+        "plus_find_dates_ms_per_article": times[1] * per,
+        "plus_crfsuite_ms_per_article": times[2] * per,
+        "hazm_ms_per_article": hazm_s * per,
+        "ratio_sentences": times[0] / hazm_s,
+        "ratio_plus_find_dates": times[1] / hazm_s,
+        "ratio": times[2] / hazm_s,
+    }
+
+
 def chunks(text: str, size: int) -> list[str]:
     """``text`` in pieces of about ``size`` characters, each cut at a space or line break."""
     pieces = []
@@ -450,6 +521,7 @@ def targets(results: dict[str, Any]) -> list[Target]:
 
 def table(results: dict[str, Any], checks: Sequence[Target]) -> str:
     tp, imp, an = results["throughput"], results["import"], results["analyze"]
+    fl = results["analyze_floor"]
     cold, hz, sc = results["cold_start"], results["hazm_startup"], results["scaling"]
     load = results["load_average_at_start"], results["load_average_at_end"]
     rows = [
@@ -466,6 +538,24 @@ def table(results: dict[str, Any], checks: Sequence[Target]) -> str:
         ("  persnews analyze()", f"{an['analyze_ms_per_article']:.1f} ms/article"),
         ("  hazm pipeline (anchor)", f"{an['hazm_ms_per_article']:.1f} ms/article"),
         ("  ratio analyze/hazm (time)", f"{an['ratio']:.2f}"),
+        (
+            f"floor of analyze(), {fl['articles']:,} articles ({fl['timing']}), ms/article",
+            "",
+        ),
+        (
+            "  normalize + sentences",
+            f"{fl['sentences_ms_per_article']:.1f} ({fl['ratio_sentences']:.2f} x hazm)",
+        ),
+        (
+            "  + find_dates",
+            f"{fl['plus_find_dates_ms_per_article']:.1f}"
+            f" ({fl['ratio_plus_find_dates']:.2f} x hazm)",
+        ),
+        (
+            "  + crfsuite set/tag (attributes made beforehand)",
+            f"{fl['plus_crfsuite_ms_per_article']:.1f} ({fl['ratio']:.2f} x hazm)",
+        ),
+        ("  hazm pipeline (anchor)", f"{fl['hazm_ms_per_article']:.1f}"),
         (f"import persnews (median of {imp['runs']})", f"{imp['import_ms']:.0f} ms"),
         ("  empty interpreter (anchor)", f"{imp['empty_interpreter_ms']:.0f} ms"),
         ("  python -c 'import persnews'", f"{imp['python_c_import_wall_ms']:.0f} ms"),
@@ -558,6 +648,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     results["throughput"] = measure_throughput(texts, repeat)
     published = load_published(args.corpus)[: len(texts)]
     results["analyze"] = measure_analyze(texts, published)
+    floor = min(FLOOR_ARTICLES, len(texts))
+    results["analyze_floor"] = measure_analyze_floor(texts[:floor], published[:floor])
     results["scaling"] = measure_scaling(articles, args.big)
 
     results["load_average_at_end"] = os.getloadavg()
