@@ -720,8 +720,7 @@ def _subject(context: _Context, lo: int, hi: int, bodies: bool = True) -> Argume
             if known is not None:
                 return _standing(context, known, title.first, title.last)
             if body is None and not title.plural:
-                end = _placed(context, max(_organization(context, title)[2], title.last), hi)
-                body = context.phrase(title.first, end)
+                body = _title_phrase(context, title, hi)
             i = title.last
             continue
         index = context.entity_starting(i)
@@ -748,6 +747,37 @@ def _subject(context: _Context, lo: int, hi: int, bodies: bool = True) -> Argume
 _NOT_NOUN: Final = frozenset({"PRO", "DET", "CONJ", "ADV", "NUM", "P", "POSTP", "PREP"})
 #: the longest noun phrase read as a subject without a name: «مخبر کمیسیون»
 _NP_WORDS: Final = 3
+
+
+def _title_phrase(context: _Context, title: _Title, hi: int) -> Argument:
+    """A title naming nobody, as an argument: with its organization and the place it
+    is held in («وزیر امور خارجه», «نماینده ولی فقیه در استان کردستان»)."""
+    end = _placed(context, max(_organization(context, title)[2], title.last), hi)
+    return context.phrase(title.first, end)
+
+
+def _title_subject(context: _Context, lo: int, hi: int) -> Argument | None:
+    """The person a title opening the sentence ``[lo, hi)`` as its subject stands
+    for, in a sentence that names nobody («رئیس‌جمهور امروز به مشهد رفت»,
+    connectives aside): the title's holder named before, else the title itself;
+    None if the sentence opens otherwise, or names a person (the one a pronoun
+    after it is likelier to stand for: «حجت‌الاسلام عباسی …», «… از سخنان محسن
+    هاشمی»)."""
+    i = _past_connectives(context, lo, hi)
+    _all_titles_cached(context)
+    title = context.title_at.get(i)
+    if (
+        title is None
+        or title.plural
+        or context.words[title.last : title.last + 1] == ["را"]
+        or _served(context, title) is not None
+        or any(
+            index is not None and context.entities[index].label == "PER"
+            for index in context.entity_at[lo:hi]
+        )
+    ):
+        return None
+    return _holder(context, title) or _title_phrase(context, title, hi)
 
 
 def _noun_like(context: _Context, i: int) -> bool:
@@ -838,7 +868,8 @@ def _holder(context: _Context, title: _Title) -> Argument | None:
 
 def _antecedent(context: _Context, i: int, *, last_speaker: bool = True) -> Argument | None:
     """The person «وی»/«او» at token ``i`` stands for: the speaker or subject of
-    the nearest sentence before it that names one (a sentence whose subject is
+    the nearest sentence before it that names one, by name or by a title opening
+    it (:func:`_title_subject`: «رئیس‌جمهور امروز به مشهد رفت. وی گفت»; a sentence whose subject is
     itself «وی»/«او» names the person that one stands for: «خانم X … او در هتلی
     کار می‌کرد … وی گفت»); failing that (and if ``last_speaker``), the last
     speaker, if nobody has been named since (:func:`_last_speaker`)."""
@@ -852,7 +883,7 @@ def _antecedent(context: _Context, i: int, *, last_speaker: bool = True) -> Argu
             break
         lo, hi = context.sentences[back]
         person = next((s for t, s in reversed(context.speakers.items()) if lo <= t < hi), None)
-        person = person or _person_subject(context, lo, hi)
+        person = person or _title_subject(context, lo, hi) or _person_subject(context, lo, hi)
         if person is None:
             subject = _pronoun_subject(context, lo, hi)
             person = None if subject is None else _antecedent(context, subject)

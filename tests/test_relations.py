@@ -205,6 +205,32 @@ def test_pronoun_chains_back_through_sentences_whose_subject_is_a_pronoun() -> N
     assert [speaker for speaker, _, _ in quotes(unchained)] == [None]
 
 
+@pytest.mark.parametrize(
+    ("opening", "pronoun", "expected"),
+    [
+        ("رئیس‌جمهور امروز به مشهد رفت.", "وی", "رئیس\u200cجمهور"),
+        ("رهبر معظم انقلاب صبح امروز با کارگران دیدار کرد.", "ایشان", "رهبر معظم انقلاب"),
+        ("اما وزیر امور خارجه دیروز به مسکو سفر کرد.", "او", "وزیر امور خارجه"),
+        # a title that is no subject («را»), or that names its holder, is not it
+        ("رئیس‌جمهور را همه می‌شناسند.", "وی", None),
+        ("رئیس‌جمهور حسن روحانی امروز به مشهد رفت.", "وی", "حسن روحانی"),
+        # its holder, named before
+        ("حسن روحانی رئیس‌جمهور به مشهد رفت. رئیس‌جمهور در فرودگاه سخنرانی کرد.", "وی", "حسن روحانی"),
+        # a sentence that names a person: not the title opening it
+        ("سردار حسین رحیمی از کاهش جرایم خبر داد.", "وی", "حسین رحیمی"),
+    ],
+)
+def test_pronoun_stands_for_a_title_opening_the_sentence_before(
+    opening: str, pronoun: str, expected: str | None
+) -> None:
+    """A person known only by a title is still the one «وی» stands for."""
+    text = f"{opening} {pronoun} گفت: «سفر خوبی بود و کارها پیش رفت.»"
+    [quote] = found(text).quotes
+    assert name(quote.speaker) == expected
+    if quote.speaker is not None:
+        assert text[quote.speaker.start : quote.speaker.end] == pronoun
+
+
 def test_a_speech_goes_on_after_its_quotation() -> None:
     """«وی» sentences after a quotation, with nobody named since, is its speaker; with
     another person named in between (not as a subject), it is left unknown."""
