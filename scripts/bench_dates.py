@@ -7,6 +7,9 @@
    same news articles of 2,000–2,600 characters from ../shared/data/news.
 2. Startup in a fresh interpreter: from ``import persnews`` to the end of the first
    ``find_dates`` call; parstdex's from import to a built ``Parstdex()``.
+3. For scale: ``normalize`` alone on the same articles, as a share of the time the
+   raw-text target allows (parstdex's / 100), and from ``import persnews`` to the end
+   of a first ``normalize`` (hazm's word lists are read then).
 
 Targets (issue #4): find_dates ≥ 100× faster than parstdex on raw text; startup
 ≤ 0.2 s.  Writes bench-results/bench_dates.json; exit status 0 if every target is
@@ -35,6 +38,9 @@ start = time.perf_counter()
 if sys.argv[1] == "persnews":
     import persnews
     persnews.find_dates("در ۴ آبان ۱۳۹۹ و دیروز", published="2021-11-23")
+elif sys.argv[1] == "normalize":
+    import persnews
+    persnews.normalize("در ۴ آبان ۱۳۹۹ و دیروز")
 else:
     from parstdex import Parstdex
     Parstdex().extract_span("در ۴ آبان ۱۳۹۹ و دیروز")
@@ -95,8 +101,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     doc_of = dict(zip(texts, docs, strict=True))
     raw = best_pass(find_dates, texts, 5) / len(texts)
     normalized = best_pass(lambda text: find_dates(doc_of[text]), texts, 5) / len(texts)
+    alone = best_pass(normalize, texts, 5) / len(texts)
     theirs = best_pass(model.extract_span, texts, 1) / len(texts)
     ours_start, their_start = startup("persnews", 3), startup("parstdex", 1)
+    normalize_start = startup("normalize", 3)
     results: dict[str, Any] = {
         "articles": len(texts),
         "mean_chars": sum(map(len, texts)) / len(texts),
@@ -107,6 +115,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "ratio_on_normalized": theirs / normalized,
         "startup_s": ours_start,
         "parstdex_startup_s": their_start,
+        # for scale: what normalization alone takes of the raw-text target's time
+        # (parstdex / 100) and of the startup target
+        "normalize_ms": alone * 1000,
+        "normalize_share_of_target": alone / (theirs / 100),
+        "normalize_startup_s": normalize_start,
     }
     checks = [
         ("find_dates vs parstdex (raw text)", results["ratio"], ">=", 100.0),
