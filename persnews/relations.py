@@ -391,8 +391,14 @@ class _Context:
         return self.sentences[self.sentence_of[i]]
 
     def after_preposition(self, i: int) -> bool:
-        """Is token ``i`` right after a preposition (quotation marks between)?"""
+        """Is token ``i`` right after a preposition (quotation marks between, or «این»
+        and the like before a noun: «از این بازیکن», but not «پیش از این پروانه
+        مافی»: a name takes no demonstrative)?"""
         j = i - 1
+        if j > 0 and self.words[j] in _single("demonstrative"):
+            index = self.entity_at[i]
+            if index is None or self.entities[index].label != "PER":
+                j -= 1
         while j >= 0 and self.norms[j] in ("«", '"'):
             j -= 1
         return j >= 0 and self.words[j] in _single("preposition")
@@ -806,7 +812,9 @@ def _np_start(context: _Context, i: int, lo: int) -> int:
 
 def _noun_subject(context: _Context, lo: int, hi: int) -> Argument | None:
     """A subject without a name: the noun phrase opening the clause ``[lo, hi)``
-    right before its verb («ارتش اعلام کرد», «مخالفان نیز می‌گویند»)."""
+    (connectives aside) right before its verb («ارتش اعلام کرد», «اما مخالفان نیز
+    می‌گویند»)."""
+    lo = _past_connectives(context, lo, hi)
     j = lo
     while j < hi and j - lo < _NP_WORDS and _noun_like(context, j):
         j += 1

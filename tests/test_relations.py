@@ -231,6 +231,22 @@ def test_pronoun_stands_for_a_title_opening_the_sentence_before(
         assert text[quote.speaker.start : quote.speaker.end] == pronoun
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # «این» between a preposition and a noun: still after the preposition
+        ("وقتی مدیران باشگاه به این فرد ایرانی گفتند که قرارداد امضا شده، تعجب کرد.", None),
+        # a name takes no demonstrative: «پیش از این» ends before it
+        ("پیش از این علی لاریجانی گفته بود که این طرح تصویب شد.", "علی لاریجانی"),
+        # a subject without a name, after a connective
+        ("اما مخالفان دولت می‌گویند که قیمت‌ها بالا رفته است.", "مخالفان دولت"),
+    ],
+)
+def test_subject_past_demonstratives_and_connectives(text: str, expected: str | None) -> None:
+    [quote] = found(text).quotes
+    assert name(quote.speaker) == expected
+
+
 def test_a_speech_goes_on_after_its_quotation() -> None:
     """«وی» sentences after a quotation, with nobody named since, is its speaker; with
     another person named in between (not as a subject), it is left unknown."""
