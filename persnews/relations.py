@@ -813,7 +813,20 @@ def _np_start(context: _Context, i: int, lo: int) -> int:
 def _noun_subject(context: _Context, lo: int, hi: int) -> Argument | None:
     """A subject without a name: the noun phrase opening the clause ``[lo, hi)``
     (connectives aside) right before its verb («ارتش اعلام کرد», «اما مخالفان نیز
-    می‌گویند»)."""
+    می‌گویند»), or opening the last stretch of it after a comma and a connective
+    («بحث شکایت مطرح شده، اما مسئولان باشگاه می‌گویند»)."""
+    for k in range(hi - 2, lo, -1):
+        if context.norms[k] in ("،", ",") and context.words[k + 1] in _single("connective"):
+            found = _noun_phrase_before(context, k + 1, hi)
+            if found is not None:
+                return found
+            break
+    return _noun_phrase_before(context, lo, hi)
+
+
+def _noun_phrase_before(context: _Context, lo: int, hi: int) -> Argument | None:
+    """The noun phrase opening ``[lo, hi)`` (connectives aside), if the verb at
+    ``hi`` follows it closely (:func:`_noun_subject`)."""
     lo = _past_connectives(context, lo, hi)
     j = lo
     while j < hi and j - lo < _NP_WORDS and _noun_like(context, j):
@@ -1124,12 +1137,30 @@ def _quotes(context: _Context) -> list[Quote]:
             if inside[lo]:
                 continue
             inside[lo:hi] = b"\1" * (hi - lo)
-            if quote.speaker is not None:
+            if quote.speaker is not None and not (
+                how == "verb" and _plural_speaker(context, quote.speaker, last)
+            ):
                 context.speakers[first] = quote.speaker
                 context.said.append((hi, quote.speaker))
             quotes.append(quote)
     quotes.sort(key=lambda quote: quote.content.start)
     return quotes
+
+
+def _plural_speaker(context: _Context, speaker: Argument, last: int) -> bool:
+    """Is ``speaker`` of the verb ending at token ``last`` more than one person: no
+    name and no title (a name or a title with a plural verb is a person honoured:
+    «رهبر انقلاب تأکید کردند»), and a plural verb («مسئولان باشگاه می‌گویند»)?
+    Such a speaker is none that «وی»/«او» may stand for."""
+    if speaker.entity is not None or _singular(context.norms[last - 1]):
+        return False
+    _all_titles_cached(context)
+    first = context.range_of(speaker.start, speaker.end)[0]
+    # a pronoun or «این …» standing for someone named by title: «ایشان افزودند»
+    return first not in context.title_at and context.words[first] not in {
+        *_single("pronoun"),
+        "این",
+    }
 
 
 def _introduces(context: _Context, i: int) -> bool:

@@ -247,6 +247,36 @@ def test_subject_past_demonstratives_and_connectives(text: str, expected: str | 
     assert name(quote.speaker) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the stretch after a comma and a connective has a subject of its own
+        (
+            "بحث شکایت از این بازیکن نیز مطرح شده، اما مسئولان باشگاه می‌گویند حکمی نمی‌آید.",
+            "مسئولان باشگاه",
+        ),
+        # «خطاب به …» is no part of the subject's noun phrase
+        ("اما استراماچونی خطاب به بازیکنان گفت تمرینات باید ادامه پیدا کند.", "استراماچونی"),
+    ],
+)
+def test_unnamed_subject_of_the_last_stretch(text: str, expected: str) -> None:
+    [quote] = found(text).quotes
+    assert name(quote.speaker) == expected
+
+
+def test_a_plural_unnamed_speaker_is_none_that_a_pronoun_stands_for() -> None:
+    """«او» after «مسئولان باشگاه می‌گویند …» is not the officials (a plural verb, no
+    name, no title); after «رهبر انقلاب تأکید کردند» (a title honoured with the
+    plural) «ایشان» is the Leader."""
+    plural = "مسئولان باشگاه می‌گویند که قرارداد امضا شده است. او گفت که به تهران می‌آید."
+    assert [speaker for speaker, _, _ in quotes(plural)] == ["مسئولان باشگاه", None]
+    honoured = (
+        "رهبر معظم انقلاب در این دیدار تأکید کردند که کار ارزش دارد. "
+        "ایشان افزودند که تولید باید رونق بگیرد."
+    )
+    assert [speaker for speaker, _, _ in quotes(honoured)] == ["رهبر معظم انقلاب"] * 2
+
+
 def test_a_speech_goes_on_after_its_quotation() -> None:
     """«وی» sentences after a quotation, with nobody named since, is its speaker; with
     another person named in between (not as a subject), it is left unknown."""
