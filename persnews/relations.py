@@ -531,6 +531,9 @@ def _roles(context: _Context) -> list[Role]:
         used.add(person)
         argument = context.entity(person)
         org = context.argument(org_first, org_last) if org_last > org_first else None
+        body = _body_before(context, org_first) if org_last == org_first + 2 else None
+        if body is not None:  # «این سازمان», «این کشور»: the body it stands for
+            org = _standing(context, body, org_first, org_last)
         if org_last > org_first:
             context.role_org[org_first:org_last] = b"\1" * (org_last - org_first)
         role_words = context.words[title.first : role_last]
@@ -569,10 +572,19 @@ def _title_keys(context: _Context, title: _Title, reading: _Reading) -> list[str
 def _organization(context: _Context, title: _Title) -> _Reading:
     """Where the title's role ends and its organization is: the title's own
     tail («سخنگوی وزارت خارجه»), a name right after it («وزیر خارجه روسیه»),
-    or one after a few words that qualify the role («معاون سیاسی وزارت خارجه»)."""
+    one after a few words that qualify the role («معاون سیاسی وزارت خارجه»), or
+    «این» + a body's noun standing for one named before («دبیرکل این سازمان»)."""
     role_last, org_first, org_last = title.role_last, title.org_first, title.last
     n = len(context.tokens)
     sentence = context.sentence_of[title.first]
+    j = title.last
+    if (  # «دبیرکل این سازمان»: an organization named before
+        org_first == j
+        and j + 1 < n
+        and context.sentence_of[j + 1] == sentence
+        and _body_before(context, j) is not None
+    ):
+        return _Reading(role_last, j, j + 2)
     for skip in range(_MODIFIER_WORDS + 1):
         j = title.last + skip
         if j >= n or context.sentence_of[j] != sentence or context.dated[j]:
@@ -978,12 +990,25 @@ def _past_connectives(context: _Context, lo: int, hi: int) -> int:
 
 
 def _this_body(context: _Context, i: int, hi: int) -> Argument | None:
-    """The body «این» + a body's head noun at token ``i`` stands for, as a subject:
-    the last organization named in this sentence or the three before whose name
-    has that noun («بانک مرکزی … این بانک اعلام کرد»), or for «این کشور» the last
-    country; None if there is none or the phrase is no subject. (Read only where
-    it opens its clause: «رسانه‌های این کشور» is no subject.)"""
+    """The body «این» + a body's head noun at token ``i`` stands for, as a subject
+    (:func:`_body_before`); None if there is none or the phrase is no subject.
+    (Read only where it opens its clause: «رسانه‌های این کشور» is no subject.)"""
     if not _this(context, i, hi, "body_noun"):
+        return None
+    return _body_before(context, i)
+
+
+def _body_before(context: _Context, i: int) -> Argument | None:
+    """The body «این» + a body's head noun at token ``i`` stands for: the last
+    organization named in this sentence or the three before whose name has that
+    noun («بانک مرکزی … این بانک اعلام کرد»), or for «این کشور» the last country,
+    alone or in an organization's name («وزارت خارجه لهستان»); None if there is
+    none (or no such phrase at ``i``)."""
+    if not (
+        i + 1 < len(context.tokens)
+        and context.words[i] == "این"
+        and context.words[i + 1] in _single("body_noun")
+    ):
         return None
     noun = context.words[i + 1]
     lo = context.sentences[max(0, context.sentence_of[i] - _BODY_REACH)][0]
@@ -994,12 +1019,17 @@ def _this_body(context: _Context, i: int, hi: int) -> Argument | None:
         if first < lo:
             break
         entity = context.entities[index]
-        if (
-            entity.kind == "country"
-            if noun == "کشور"
-            else entity.label == "ORG" and noun in context.words[first:last]
-        ):
+        if noun != "کشور":
+            if entity.label == "ORG" and noun in context.words[first:last]:
+                return context.entity(index)
+        elif entity.kind == "country":
             return context.entity(index)
+        elif entity.label == "ORG":  # «وزارت خارجه لهستان … سفیر این کشور»
+            countries = _gazetteer(("countries",))
+            for k in range(last - 1, first - 1, -1):
+                size = countries.match(context.words, k)
+                if size and k + size <= last:
+                    return context.argument(k, k + size)
     return None
 
 

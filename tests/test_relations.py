@@ -89,6 +89,36 @@ def test_role_of_a_governor_names_the_province() -> None:
     assert "فارس" in org
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "سازمان جهانی بهداشت هشدار داد. تدروس ادهانوم دبیرکل این سازمان گفت که وضعیت بد است.",
+            ("تدروس ادهانوم", "دبیرکل", "سازمان جهانی بهداشت"),
+        ),
+        (
+            "چین اعلام کرد که شی جین‌پینگ رئیس جمهور این کشور به روسیه سفر می‌کند.",
+            ("شی جین\u200cپینگ", "رئیس جمهور", "چین"),
+        ),
+        # a country in an organization's name («وزارت خارجه لهستان»), after another
+        (
+            "سفیر از عراق خارج شد. وزارت خارجه لهستان اعلام کرد بیتا پکسا سفیر این کشور "
+            "در عراق به لهستان بازگشته است.",
+            ("بیتا پکسا", "سفیر", "لهستان"),
+        ),
+    ],
+)
+def test_this_body_after_a_title_is_its_organization(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    """«دبیرکل این سازمان»: the organization named before; the argument spans «این
+    سازمان» in the text."""
+    [role] = found(text).roles
+    assert (name(role.person), role.title, name(role.org)) == expected
+    assert role.org is not None
+    assert text[role.org.start : role.org.end] in ("این سازمان", "این کشور")
+
+
 def test_no_role_without_a_person_next_to_the_title() -> None:
     assert roles("وزیر امور خارجه روسیه امروز وارد تهران شد.") == []
     assert roles("یکی از سخنگویان سازمان ملل متحد از طرفین خواست آرام باشند.") == []
