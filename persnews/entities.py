@@ -30,7 +30,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Final, NamedTuple
 
-from persnews import _data
+from persnews import _data, _patterns
 from persnews._datetext import month_keys
 from persnews._lazy import once
 from persnews.model import Entity, Token
@@ -495,9 +495,81 @@ def _titles(words: list[str]) -> list[_Name]:
         entry = titles.entries[tuple(words[i : i + size])]["TITLE"]
         last = i + size + (_represented(words, i + size) if words[i] == "نماینده" else 0)
         canonical = entry.canonical if last == i + size else None
+        if size == 1 and words[i] in _serving_titles():
+            served = _served_title(words, i + 1)
+            if served is not None:  # «معاون اقتصادی رئیس جمهور»: one title
+                last, tail = served
+                canonical = " ".join([entry.canonical, *words[i + 1 : last - tail[0]], tail[1]])
         found.append(_Name(i, last, "TITLE", 1.0, "gazetteer", entry.kind, canonical))
         after = last
     return found
+
+
+#: how many words may qualify a serving title before the title it serves
+#: («معاون امور حقوقی رئیس جمهور»)
+SERVED_QUALIFIERS: Final = 3
+#: the kinds of title a serving title may be «of» (not a rank or an honorific said
+#: before a name: «مشاور آیت‌الله خامنه‌ای» is the Ayatollah's adviser, no title)
+SERVED_KINDS: Final = frozenset(
+    {
+        "head_of_state",
+        "head_of_government",
+        "executive",
+        "minister",
+        "judiciary",
+        "legislator",
+        "international",
+        "security",
+        "spokesperson",
+        "diplomat",
+    }
+)
+
+
+#: a plain word: letters of the Arabic script and half-spaces, nothing else
+_PLAIN_WORD: Final = _patterns.compile(r"[\p{Arabic}\u200c]+(?<!\p{Nd})(?<=\p{L})")
+#: hazm's parts of speech of words that qualify no title: a preposition, a
+#: postposition («را»), a pronoun, a conjunction, a determiner
+_NOT_QUALIFYING: Final = frozenset({"P", "POSTP", "PRO", "CONJ", "DET"})
+
+
+@once
+def _organization_heads() -> frozenset[str]:
+    """Head words that open an organization's name («وزارت», «سازمان»)."""
+    return frozenset(head for head, (label, _kind) in _heads().items() if label == "ORG")
+
+
+@once
+def _serving_titles() -> frozenset[str]:
+    """Titles held in someone's service («معاون», «مشاور», «سخنگو»): ``serves`` in
+    data/relation_words.tsv."""
+    _header, rows = _data.table("relation_words")
+    return frozenset(_key(phrase) for phrase, kind in rows if kind == "serves")
+
+
+def _served_title(words: list[str], i: int) -> tuple[int, tuple[int, str]] | None:
+    """The title a serving title before ``words[i]`` is «of»: a title of
+    :data:`SERVED_KINDS` at ``i`` or after up to :data:`SERVED_QUALIFIERS` plain
+    words («اول», «اقتصادی», «امور حقوقی») -> (its end, (its length, its
+    canonical form)); None if there is none."""
+    from persnews._hazm import lexicon
+
+    titles = _gazetteer((TITLES,))
+    heads = _organization_heads()
+    pos, verbs = lexicon().pos, lexicon().verb_forms
+    for k in range(i, min(len(words), i + SERVED_QUALIFIERS + 1)):
+        size = titles.match(words, k)
+        if size:
+            entry = titles.entries[tuple(words[k : k + size])]["TITLE"]
+            if entry.kind not in SERVED_KINDS:
+                return None
+            return k + size, (size, entry.canonical)
+        word = words[k]
+        if _PLAIN_WORD.fullmatch(word) is None or word in heads:
+            return None  # punctuation, a number, an organization's head («وزارت»)
+        if word in verbs or _NOT_QUALIFYING.intersection(pos.get(word, ())):
+            return None  # a verb, a preposition, a pronoun: another clause or phrase
+    return None
 
 
 def _represented(words: list[str], i: int) -> int:

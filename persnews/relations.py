@@ -44,8 +44,8 @@ from persnews.calendar import reference_date
 from persnews.dates import find_dates
 from persnews.entities import (
     _gazetteer,
-    _heads,
     _name_end,
+    _organization_heads,
     find_entities,
     find_titles,
     lookup_words,
@@ -288,12 +288,6 @@ def _phrase_at(kind: str, words: Sequence[str], i: int) -> int:
     return 0
 
 
-@once
-def _org_heads() -> frozenset[str]:
-    """Head words that open an organization's name («وزارت», «سازمان»)."""
-    return frozenset(head for head, (label, _kind) in _heads().items() if label == "ORG")
-
-
 # -- the text as the finders read it -----------------------------------------------------
 
 
@@ -469,7 +463,7 @@ def _all_titles(context: _Context) -> list[_Title]:
             role = (*head, _bare(last_word))
             rest = words[size:]
             if role in gazetteer.entries and (
-                rest[0] in _org_heads() or _known_name(rest) is not None
+                rest[0] in _organization_heads() or _known_name(rest) is not None
             ):
                 role_last = org_first = first + size
         found.append(_Title(first, last, role_last, org_first, title.canonical, False))
@@ -602,7 +596,7 @@ def _organization(context: _Context, title: _Title) -> _Reading:
             size = _gazetteer(("organizations", "countries", "cities", "agencies")).match(
                 context.words, j
             )
-            if not size and context.words[j] in _org_heads() and j + 1 < n:
+            if not size and context.words[j] in _organization_heads() and j + 1 < n:
                 size = 1 + (context.sentence_of[j + 1] == sentence and _qualifies(context, j + 1))
         if size:
             if org_first == title.last:  # no organization inside the title
@@ -1420,7 +1414,7 @@ def _outlet(context: _Context, i: int, *, reported: bool) -> tuple[Argument, int
     while i < n and norms[i] in ("«", '"'):
         i += 1
     head = i
-    if i < n and words[i] in _org_heads() and i + 1 < n and norms[i + 1] in ("«", '"'):
+    if i < n and words[i] in _organization_heads() and i + 1 < n and norms[i + 1] in ("«", '"'):
         i += 2  # خبرگزاری «تاس»
     index = context.entity_starting(i)
     if index is None and head != i:

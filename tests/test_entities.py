@@ -146,6 +146,36 @@ def test_titles(text: str, title: str, canonical: str | None, kind: str | None) 
         assert found_title.kind == kind
 
 
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        # a title held in someone's service, «of» another title, is one title
+        (
+            "محمد نهاوندیان معاون اقتصادی رئیس جمهور گفت",
+            [("معاون اقتصادی رئیس جمهور", "معاون اقتصادی رئیس\u200cجمهور")],
+        ),
+        ("معاون اول رئیس‌جمهوری گفت", [("معاون اول رئیس\u200cجمهوری", "معاون اول رئیس\u200cجمهور")]),
+        (
+            "علی ربیعی دستیار ارتباطات اجتماعی رئیس‌جمهور گفت",
+            [
+                (
+                    "دستیار ارتباطات اجتماعی رئیس\u200cجمهور",
+                    "دستیار ارتباطات اجتماعی رئیس\u200cجمهور",
+                )
+            ],
+        ),
+        # not across a pronoun, an organization's head or a rank said before a name
+        ("معاون او رئیس جمهور را دید", [("معاون", "معاون"), ("رئیس جمهور", "رئیس\u200cجمهور")]),
+        ("معاون وزارت کشور رئیس ستاد را دید", [("معاون", "معاون"), ("رئیس", "رئیس")]),
+        ("مشاور آیت‌الله خامنه‌ای گفت", [("مشاور", "مشاور"), ("آیت\u200cالله", "آیت\u200cالله")]),
+    ],
+)
+def test_a_serving_title_of_another_title_is_one_title(
+    text: str, titles: list[tuple[str, str]]
+) -> None:
+    assert [(title.text, title.canonical) for title in find_titles(text)] == titles
+
+
 def test_member_of_parliament_with_constituency() -> None:
     text = "نماینده مردم تهران در مجلس شورای اسلامی گفت"
     [title] = find_titles(text)

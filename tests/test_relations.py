@@ -119,6 +119,19 @@ def test_this_body_after_a_title_is_its_organization(
     assert text[role.org.start : role.org.end] in ("این سازمان", "این کشور")
 
 
+def test_a_serving_title_of_another_title_is_one_role() -> None:
+    """«معاون اقتصادی رئیس جمهور» is one title (find_titles), so one role."""
+    text = (
+        "در این جلسه محمد نهاوندیان معاون اقتصادی رئیس جمهور، سعید نمکی وزیر بهداشت و "
+        "حسام‌الدین آشنا مشاور رئیس جمهور حضور داشتند."
+    )
+    assert roles(text) == [
+        ("محمد نهاوندیان", "معاون اقتصادی رئیس جمهور", None),
+        ("سعید نمکی", "وزیر بهداشت", None),
+        ("حسام\u200cالدین آشنا", "مشاور رئیس جمهور", None),
+    ]
+
+
 def test_no_role_without_a_person_next_to_the_title() -> None:
     assert roles("وزیر امور خارجه روسیه امروز وارد تهران شد.") == []
     assert roles("یکی از سخنگویان سازمان ملل متحد از طرفین خواست آرام باشند.") == []
