@@ -602,8 +602,26 @@ def _organization(context: _Context, title: _Title) -> _Reading:
             if org_first == title.last:  # no organization inside the title
                 org_first = j
                 role_last = j if skip else role_last
+                head = _head_inside(context, j, j + size)
+                if head is not None:  # «مدیرکل سیاسی وزارت کشور»: «سیاسی» is the role's
+                    role_last = org_first = head
             return _Reading(role_last, org_first, j + size)
     return _Reading(role_last, org_first, org_last)
+
+
+def _head_inside(context: _Context, first: int, last: int) -> int | None:
+    """Where an organization's head word («وزارت», «سازمان») stands in the
+    organization ``[first, last)`` after words that qualify a role, not at its
+    start («سیاسی وزارت کشور», as the entity model may read it); None otherwise."""
+    heads = _organization_heads()
+    if context.words[first] in heads:
+        return None
+    for k in range(first + 1, min(last, first + _MODIFIER_WORDS + 1)):
+        if not _qualifies(context, k - 1, first=k - 1 == first):
+            return None
+        if context.words[k] in heads:
+            return k
+    return None
 
 
 def _qualifies(context: _Context, i: int, first: bool = False) -> bool:

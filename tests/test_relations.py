@@ -132,6 +132,27 @@ def test_a_serving_title_of_another_title_is_one_role() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "حمید ملانوری مدیرکل سیاسی وزارت کشور گفت که انتخابات برگزار می‌شود.",
+            ("حمید ملانوری", "مدیرکل سیاسی", "وزارت کشور"),
+        ),
+        (
+            "ستار هاشمی معاون فناوری و نوآوری وزارت ارتباطات و فناوری اطلاعات گفت که آماده است.",
+            ("ستار هاشمی", "معاون فناوری و نوآوری", "وزارت ارتباطات و فناوری اطلاعات"),
+        ),
+    ],
+)
+def test_words_before_an_organizations_head_qualify_the_role(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    """The entity model may read «سیاسی وزارت کشور» as one organization: the words
+    before the head word («وزارت») belong to the role."""
+    assert roles(text) == [expected]
+
+
 def test_no_role_without_a_person_next_to_the_title() -> None:
     assert roles("وزیر امور خارجه روسیه امروز وارد تهران شد.") == []
     assert roles("یکی از سخنگویان سازمان ملل متحد از طرفین خواست آرام باشند.") == []
