@@ -837,10 +837,11 @@ def _np_start(context: _Context, i: int, lo: int) -> int:
 def _noun_subject(context: _Context, lo: int, hi: int) -> Argument | None:
     """A subject without a name: the noun phrase opening the clause ``[lo, hi)``
     (connectives aside) right before its verb («ارتش اعلام کرد», «اما مخالفان نیز
-    می‌گویند»), or opening the last stretch of it after a comma and a connective
-    («بحث شکایت مطرح شده، اما مسئولان باشگاه می‌گویند»)."""
+    می‌گویند»), or opening the last stretch of it after a comma («بحث شکایت مطرح
+    شده، اما مسئولان باشگاه می‌گویند», «علاوه بر این، کادرهای پزشکی تصریح
+    می‌کنند»)."""
     for k in range(hi - 2, lo, -1):
-        if context.norms[k] in ("،", ",") and context.words[k + 1] in _single("connective"):
+        if context.norms[k] in ("،", ","):
             found = _noun_phrase_before(context, k + 1, hi)
             if found is not None:
                 return found
@@ -853,7 +854,17 @@ def _noun_phrase_before(context: _Context, lo: int, hi: int) -> Argument | None:
     ``hi`` follows it closely (:func:`_noun_subject`)."""
     lo = _past_connectives(context, lo, hi)
     j = lo
-    while j < hi and j - lo < _NP_WORDS and _noun_like(context, j):
+    if lo + 1 < hi and context.words[lo] in _single("partitive") and context.words[lo + 1] == "از":
+        j = lo + 2  # «یکی از مسئولان باشگاه»: the group after «از» is part of it
+        if (
+            j >= hi
+            or not _noun_like(context, j)
+            or context.words[j].replace("\u200c", "") in _hazm.lexicon().stopwords
+        ):
+            return None  # «بخشی از آن‌ها»: nobody named
+    while j < hi and j - lo < _NP_WORDS + 2 * (j > lo + 1 and context.words[lo + 1] == "از"):
+        if not _noun_like(context, j):
+            break
         j += 1
     between = range(j, hi)
     if j == lo or len(between) > _NP_WORDS:
@@ -1165,6 +1176,7 @@ def _quotes(context: _Context) -> list[Quote]:
         and not in_phrase[first]
         and not (verb.participle and not _introduces(context, last))
         and not (first and context.words[first - 1] in _single("modal"))
+        and not _first_half(context, first, last)
     ]
     items += [(first, last, "according") for first, last in according]
     for first, last, how in sorted(items):
@@ -1187,6 +1199,25 @@ def _quotes(context: _Context) -> list[Quote]:
             quotes.append(quote)
     quotes.sort(key=lambda quote: quote.content.start)
     return quotes
+
+
+#: endings a compound written apart may carry after its second half («گفت وگویی»)
+_COMPOUND_ENDINGS: Final = ("", "ی", "یی", "ها", "های", "هایی")
+
+
+def _first_half(context: _Context, first: int, last: int) -> bool:
+    """Is the one-word verb at ``[first, last)`` the first half of a compound written
+    apart that hazm's word list knows («گفت وگویی»: «گفت‌وگو», a dialogue), not a
+    verb at all?"""
+    if last - first != 1 or last >= len(context.tokens):
+        return False
+    joined = context.words[first] + "\u200c" + context.words[last]
+    frequency = _hazm.lexicon().frequency
+    return any(
+        joined.endswith(ending) and frequency.get(joined[: len(joined) - len(ending)], 0) > 0
+        for ending in _COMPOUND_ENDINGS
+        if len(joined) - len(ending) > len(context.words[first]) + 1
+    )
 
 
 def _plural_speaker(context: _Context, speaker: Argument, last: int) -> bool:
@@ -1348,7 +1379,12 @@ def _according_quote(
         speaker, comma = context.entity(index), following
     elif following is not None and _is_title_phrase(context, comma + 1):
         comma = following  # «به گفته مجید چگنی، معاون امور بین‌الملل وزارت نفت، ...»
-    if speaker is not None and speaker.entity is None and not _is_title_phrase(context, last):
+    if (
+        speaker is not None
+        and speaker.entity is None
+        and not _is_title_phrase(context, last)
+        and context.words[last] not in _single("pronoun")  # «به گفته وی»: named before
+    ):
         speaker = None  # «به گفته مقام‌های ترک»: nobody named
     if speaker is None and tuple(context.words[first:last]) not in _words()["unnamed"]:
         return []  # «از نظر فرهنگی، …» names no speaker: no quote

@@ -328,6 +328,36 @@ def test_unnamed_subject_of_the_last_stretch(text: str, expected: str) -> None:
     assert name(quote.speaker) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a part of a group, named with the group
+        ("یکی از مسئولان باشگاه گفت که قرارداد امضا شد.", ["یکی از مسئولان باشگاه"]),
+        (
+            "به گزارش ایسنا، برخی از ناظران بازار می‌گویند جنگ قیمت تمام شد.",
+            ["برخی از ناظران بازار"],
+        ),
+        # ... or nobody, when the group is a pronoun
+        ("کسانی که درآمد دارند، بخشی از آنها اعلام کردند که نیاز ندارند.", [None]),
+        # an unnamed subject after any comma
+        (
+            "علاوه بر این، کادرهای پزشکی آمریکایی تصریح می‌کنند که شرایط بد است.",
+            ["کادرهای پزشکی آمریکایی"],
+        ),
+        # «گفت وگو» (a dialogue, written apart) reports nothing; the verb after it does
+        ("با او گفت وگویی انجام داده‌ایم که ماحصلش را پیش رو دارید.", []),
+        ("علی لاریجانی در گفت وگو با خبرنگار فارس گفت: مجلس آماده است.", ["علی لاریجانی"]),
+        # «به گفته وی» for a speaker known only by a title
+        (
+            "رئیس اداره زندان کاشان تأکید کرد: آموزش مهم است. به گفته وی، والدین نقش دارند.",
+            ["رئیس اداره زندان کاشان"] * 2,
+        ),
+    ],
+)
+def test_unnamed_and_partitive_speakers(text: str, expected: list[str | None]) -> None:
+    assert [speaker for speaker, _, _ in quotes(text)] == expected
+
+
 def test_a_plural_unnamed_speaker_is_none_that_a_pronoun_stands_for() -> None:
     """«او» after «مسئولان باشگاه می‌گویند …» is not the officials (a plural verb, no
     name, no title); after «رهبر انقلاب تأکید کردند» (a title honoured with the
