@@ -336,8 +336,10 @@ class _Context:
         self.attributed = bytearray(len(self.tokens))
         #: title token index -> the person a role gives it
         self.title_person: dict[int, Argument] = {}
-        #: title keys (canonical, role + org) -> the last person seen holding it
-        self.holders: dict[str, Argument] = {}
+        #: title keys (canonical, role + org) -> (where, who) of each role giving it,
+        #: in text order; ``bare_holders`` the same for roles that name no organization
+        self.holders: dict[str, list[tuple[int, Argument]]] = {}
+        self.bare_holders: dict[str, list[tuple[int, Argument]]] = {}
         #: token index -> the speaker of a quote whose subject starts there
         self.speakers: dict[int, Argument] = {}
         #: where each quote's content ends (a token index), for the quotes whose
@@ -536,7 +538,9 @@ def _roles(context: _Context) -> list[Role]:
             role = title.canonical
         context.title_person[title.first] = argument
         for key in _title_keys(context, title, reading):
-            context.holders[key] = argument
+            context.holders.setdefault(key, []).append((title.first, argument))
+            if org_last == org_first:  # «رئیس جمهور» named with no country
+                context.bare_holders.setdefault(key, []).append((title.first, argument))
         person_first = context.entity_ranges[person][0]
         first_token = min(person_first, title.first)
         last_token = max(context.entity_ranges[person][1], end)
@@ -906,20 +910,27 @@ def _holder(context: _Context, title: _Title) -> Argument | None:
     role = " ".join(context.words[title.first : title.role_last])
     if title.canonical != role:  # «سخنگوی دستگاه دیپلماسی» names its organization
         wanted.append(f"{title.canonical}|")
-    found = next((context.holders[key] for key in wanted if key in context.holders), None)
-    if found is None and wanted[0].split("|")[1]:  # «سرمربی ژاپن» after «سرمربی تیم ملی ژاپن»
+    # a title naming no organization stands first for a holder named with none
+    # («رئیس جمهور» for Rouhani, not for «امانوئل مکرون رئیس جمهور فرانسه»)
+    bare = not wanted[0].split("|")[1]
+    for table in [context.bare_holders, context.holders] if bare else [context.holders]:
+        for key in wanted:
+            if key in table:
+                return _nearest_before(table[key], title.first)
+    if wanted[0].split("|")[1]:  # «سرمربی ژاپن» after «سرمربی تیم ملی ژاپن»
         role, org = wanted[0].split("|")
-        found = next(
-            (
-                person
-                for key, person in reversed(context.holders.items())
-                if key.split("|")[0] == role
-                and _overlaps(key.split("|")[1], org)
-                and key.split("|")[1]
-            ),
-            None,
-        )
-    return found
+        for key, held in reversed(context.holders.items()):
+            name_role, name_org = key.split("|")
+            if name_role == role and name_org and _overlaps(name_org, org):
+                return _nearest_before(held, title.first)
+    return None
+
+
+def _nearest_before(held: list[tuple[int, Argument]], i: int) -> Argument:
+    """Of the holders of a title (in text order), the last one named before token
+    ``i``, else the first one after it («وزیر نفت گفت … بیژن زنگنه وزیر نفت»)."""
+    before = [person for where, person in held if where < i]
+    return before[-1] if before else held[0][1]
 
 
 def _antecedent(context: _Context, i: int, *, last_speaker: bool = True) -> Argument | None:

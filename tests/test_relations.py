@@ -371,6 +371,23 @@ def test_a_plural_unnamed_speaker_is_none_that_a_pronoun_stands_for() -> None:
     assert [speaker for speaker, _, _ in quotes(honoured)] == ["رهبر معظم انقلاب"] * 2
 
 
+def test_a_title_alone_stands_for_its_holder_named_with_no_organization() -> None:
+    """«رئیس جمهور» alone, in a text that names Rouhani as «رئیس جمهور» and Macron
+    as «رئیس جمهور فرانسه», is Rouhani; a holder named later does not take the
+    title from the one named before it."""
+    text = (
+        "حسن روحانی رئیس جمهور در تماس تلفنی با امانوئل مکرون رئیس جمهور فرانسه گفت: "
+        "«همه کشورها باید همکاری کنند.» "
+        "رئیس جمهور همچنین گفت: «تحریم‌ها باید برداشته شود.»"
+    )
+    assert [speaker for speaker, _, _ in quotes(text)] == ["حسن روحانی"] * 2
+    later = (
+        "بیژن زنگنه وزیر نفت گفت: «تولید بالا رفت.» وزیر نفت افزود: «صادرات هم بیشتر شد.» "
+        "جواد اوجی وزیر نفت در سال بعد گفت: «قراردادها امضا شد.»"
+    )
+    assert [speaker for speaker, _, _ in quotes(later)] == ["بیژن زنگنه"] * 2 + ["جواد اوجی"]
+
+
 def test_a_speech_goes_on_after_its_quotation() -> None:
     """«وی» sentences after a quotation, with nobody named since, is its speaker; with
     another person named in between (not as a subject), it is left unknown."""
