@@ -1437,7 +1437,7 @@ def _attributions(context: _Context) -> list[Attribution]:
         via = []
         j = end
         while True:
-            k = j + 1 if j < len(words) and context.norms[j] in ("،", ",") else j
+            k = _bridge(context, j)
             if words[k : k + 3] != ["به", "نقل", "از"]:
                 break
             cited = _outlet(context, k + 3, reported=False)
@@ -1453,6 +1453,30 @@ def _attributions(context: _Context) -> list[Attribution]:
     found += _trailing_tags(context)
     found.sort(key=lambda attribution: attribution.start)
     return found
+
+
+#: what may stand between an outlet and the «به نقل از» after it: «،», «:», «و»
+_BRIDGE: Final = frozenset({"،", ",", ":", "و"})
+#: how many tokens the bridge may cross
+_BRIDGE_TOKENS: Final = 6
+
+
+def _bridge(context: _Context, j: int) -> int:
+    """Past what joins an outlet ending at token ``j`` to an «به نقل از» after it:
+    punctuation, «و», and «از» + the place it reports from («به گزارش خبرگزاری
+    فارس از زنجان و به نقل از …»); ``j`` itself if nothing joins them."""
+    n = len(context.tokens)
+    k = j
+    while k < n and k - j < _BRIDGE_TOKENS:
+        if context.norms[k] in _BRIDGE:
+            k += 1
+            continue
+        index = context.entity_starting(k + 1) if context.words[k] == "از" else None
+        if index is not None and context.entities[index].label == "LOC":
+            k = context.entity_ranges[index][1]
+            continue
+        break
+    return k
 
 
 def _is_outlet(argument: Argument) -> bool:

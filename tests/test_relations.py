@@ -551,6 +551,34 @@ def test_attribution_chain_reads_every_cited_outlet() -> None:
     assert via == ["خبرگزاری فارس"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "به گزارش خبرگزاری فارس از زنجان و به نقل از روابط عمومی شرکت آبفای استان زنجان، "
+            "طرح اجرا شد.",
+            ("خبرگزاری فارس", ["روابط عمومی شرکت آبفای استان زنجان"]),
+        ),
+        (
+            "به گزارش ایسنا و به نقل از الرای، السد شکست خورد.",
+            ("خبرگزاری دانشجویان ایران", ["الرای"]),
+        ),
+        (
+            "به گزارش روز نو : به نقل از پایگاه اطلاع رسانی ریاست جمهوری، جلسه برگزار شد.",
+            ("روز نو", ["پایگاه اطلاع\u200cرسانی ریاست جمهوری"]),
+        ),
+        # not across a full stop
+        (
+            "به گزارش ایسنا، جلسه برگزار شد. به نقل از رویترز، قیمت نفت بالا رفت.",
+            ("خبرگزاری دانشجویان ایران", []),
+        ),
+    ],
+)
+def test_an_attribution_chain_across_its_joins(text: str, expected: tuple[str, list[str]]) -> None:
+    """«و», «:» and «از» + the place reported from join an outlet to what it cites."""
+    assert attributions(text)[0] == expected
+
+
 def test_no_attribution_in_plain_reports() -> None:
     assert attributions("بر اساس گزارش‌های منتشرشده، قیمت‌ها بالا رفت.") == []
     assert attributions("وزارت خارجه به نقل از سرگئی لاوروف اعلام کرد که دیدار لغو شد.") == []
