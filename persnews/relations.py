@@ -1000,7 +1000,7 @@ def _this(context: _Context, i: int, hi: int, kind: str) -> bool:
     return (
         i + 1 < hi
         and context.words[i] == "این"
-        and context.words[i + 1] in _single(kind)
+        and _bare(context.words[i + 1]) in _single(kind)  # «این کاندیدای اصلاح‌طلب»
         and _as_subject(context, i, i + 2, hi)
     )
 
@@ -1041,10 +1041,10 @@ def _body_before(context: _Context, i: int) -> Argument | None:
     if not (
         i + 1 < len(context.tokens)
         and context.words[i] == "این"
-        and context.words[i + 1] in _single("body_noun")
+        and _bare(context.words[i + 1]) in _single("body_noun")
     ):
         return None
-    noun = context.words[i + 1]
+    noun = _bare(context.words[i + 1])
     lo = context.sentences[max(0, context.sentence_of[i] - _BODY_REACH)][0]
     for index in range(len(context.entities) - 1, -1, -1):
         first, last = context.entity_ranges[index]

@@ -435,6 +435,18 @@ def test_this_person_points_back_to_someone_named() -> None:
     assert [s for s, _, _ in quotes(taken)] == ["محمد باقری", "وزیر"]
 
 
+@pytest.mark.parametrize(
+    "phrase", ["این کنشگر سیاسی اصولگرا", "این کاندیدای اصلاح‌طلب", "این دولتمرد دوران اصلاحات"]
+)
+def test_this_activist_or_candidate_points_back(phrase: str) -> None:
+    """More nouns for a person (data kind person_noun), and their ezafe forms."""
+    text = (
+        "علی صوفی در نشست خبری گفت: «انتخابات رقابتی نبود.» او به مسائل حزبی هم پرداخت. "
+        f"{phrase} افزود: «ما آماده رقابت هستیم.»"
+    )
+    assert [speaker for speaker, _, _ in quotes(text)] == ["علی صوفی"] * 2
+
+
 def test_this_body_points_back_to_the_body_named_with_its_noun() -> None:
     """«این بانک تاکید کرد» opening its clause: the last organization named with
     «بانک»; «این کشور» the last country; not «رسانه‌های این کشور» (no subject)."""
