@@ -441,11 +441,23 @@ def _linked(words: list[str], names: list[_Name]) -> list[_Name]:
     linked = []
     for name in names:
         full = fullest.get((name.label, tuple(words[name.first : name.last])))
-        if full is not None and name.canonical is None:
+        if full is not None and name.canonical is None and not _contradicted(words, name, full):
             canonical = full.canonical or " ".join(words[full.first : full.last])
             name = name._replace(canonical=canonical, kind=name.kind or full.kind)
         linked.append(name)
     return linked
+
+
+def _contradicted(words: list[str], name: _Name, full: _Name) -> bool:
+    """Does the text after ``name`` join another name to it with «و» where
+    ``full`` joins its own? The model cut the name short: «اتاق مشترک ایران» +
+    «و استرالیا» is no «اتاق مشترک ایران و ایتالیا» (a surname, «روحانی» of «حسن
+    روحانی», is never contradicted)."""
+    if name.label == "PER":
+        return False
+    rest = words[full.first + (name.last - name.first) : full.last]
+    following = words[name.last : name.last + 2]
+    return len(rest) > 1 and rest[0] == "و" and following[:1] == ["و"] and following != rest[:2]
 
 
 def find_titles(text: str | NormalizedText) -> list[Entity]:

@@ -68,6 +68,25 @@ def test_mentions_link_to_the_full_name() -> None:
     assert canonical.get("سازمان ملل") == "سازمان ملل متحد"
 
 
+def test_a_name_cut_short_is_not_linked_to_another_it_parts_from() -> None:
+    """«اتاق مشترک ایران» followed by «و استرالیا» is no «اتاق مشترک ایران و
+    ایتالیا» named before; «سازمان ملل» still is «سازمان ملل متحد», and a cut
+    name that goes on as the full one does («شورای سنجش و پذیرش …») is linked."""
+    from persnews.entities import _linked, _Name
+
+    def linked(text: str, spans: list[tuple[int, int]]) -> list[str | None]:
+        words = text.split()
+        names = [_Name(first, last, "ORG", 1.0, "model") for first, last in spans]
+        return [name.canonical for name in _linked(words, names)]
+
+    text = "اتاق مشترک ایران و ایتالیا گفت . اتاق مشترک ایران و استرالیا گفت"
+    assert linked(text, [(0, 5), (7, 10)]) == [None, None]
+    text = "سازمان ملل متحد گفت . سازمان ملل گفت"
+    assert linked(text, [(0, 3), (5, 7)]) == [None, "سازمان ملل متحد"]
+    text = "شورای سنجش و پذیرش دانشجو دانشگاه آزاد گفت . شورای سنجش و پذیرش دانشجو گفت"
+    assert linked(text, [(0, 7), (9, 11)]) == [None, "شورای سنجش و پذیرش دانشجو دانشگاه آزاد"]
+
+
 def test_gazetteer_gives_the_standard_form() -> None:
     [entity] = [e for e in find_entities("به گزارش ایرنا، جلسه برگزار شد.") if e.text == "ایرنا"]
     assert (entity.label, entity.kind, entity.canonical) == (
