@@ -857,7 +857,7 @@ def _noun_phrase_before(context: _Context, lo: int, hi: int) -> Argument | None:
     """The noun phrase opening ``[lo, hi)`` (connectives aside), if the verb at
     ``hi`` follows it closely (:func:`_noun_subject`)."""
     lo = _past_connectives(context, lo, hi)
-    j = lo
+    j = lo  # where the words of the phrase's noun begin
     if lo + 1 < hi and context.words[lo] in _single("partitive") and context.words[lo + 1] == "از":
         j = lo + 2  # «یکی از مسئولان باشگاه»: the group after «از» is part of it
         if (
@@ -866,9 +866,8 @@ def _noun_phrase_before(context: _Context, lo: int, hi: int) -> Argument | None:
             or context.words[j].replace("\u200c", "") in _hazm.lexicon().stopwords
         ):
             return None  # «بخشی از آن‌ها»: nobody named
-    while j < hi and j - lo < _NP_WORDS + 2 * (j > lo + 1 and context.words[lo + 1] == "از"):
-        if not _noun_like(context, j):
-            break
+    limit = j + _NP_WORDS
+    while j < min(hi, limit) and _noun_like(context, j):
         j += 1
     between = range(j, hi)
     if j == lo or len(between) > _NP_WORDS:
