@@ -1217,16 +1217,17 @@ _COMPOUND_ENDINGS: Final = ("", "ی", "یی", "ها", "های", "هایی")
 
 def _first_half(context: _Context, first: int, last: int) -> bool:
     """Is the one-word verb at ``[first, last)`` the first half of a compound written
-    apart that hazm's word list knows («گفت وگویی»: «گفت‌وگو», a dialogue), not a
-    verb at all?"""
+    apart that hazm's word list knows, with or without a half-space («گفت وگویی»:
+    «گفت‌وگو»; «گفت گو کردند»: «گفتگو»), not a verb at all?"""
     if last - first != 1 or last >= len(context.tokens):
         return False
-    joined = context.words[first] + "\u200c" + context.words[last]
     frequency = _hazm.lexicon().frequency
     return any(
         joined.endswith(ending) and frequency.get(joined[: len(joined) - len(ending)], 0) > 0
+        for joiner in ("\u200c", "")  # «گفت‌وگو», «گفتگو»
+        for joined in [context.words[first] + joiner + context.words[last]]
         for ending in _COMPOUND_ENDINGS
-        if len(joined) - len(ending) > len(context.words[first]) + 1
+        if len(joined) - len(ending) > len(context.words[first]) + len(joiner)
     )
 
 
@@ -1374,11 +1375,23 @@ def _according_quote(
     lo, hi = context.sentence_range(first)
     while hi > lo and context.norms[hi - 1] in _CLAUSE_BREAKS:
         hi -= 1
-    comma = next((k for k in range(last, hi) if context.norms[k] in ("،", ",")), None)
-    if comma is None or comma == last:
-        return []
-    speaker = _subject(context, last, comma)
-    following = next((k for k in range(comma + 1, hi) if context.norms[k] in ("،", ",")), None)
+    pronoun = last < hi and context.words[last] in _single("pronoun")
+    if pronoun:
+        # «به گفته وی برخی از این شرکت‌ها …»: the pronoun is all of the speaker,
+        # with or without a comma after it
+        comma = last + 1 if last + 1 < hi and context.norms[last + 1] in ("،", ",") else last
+    else:
+        found = next((k for k in range(last, hi) if context.norms[k] in ("،", ",")), None)
+        if found is None or found == last:
+            return []
+        comma = found
+    speaker = _subject(context, last, max(comma, last + 1))
+    # after a pronoun comes what was said; after a name, maybe its apposition
+    following = (
+        None
+        if pronoun
+        else next((k for k in range(comma + 1, hi) if context.norms[k] in ("،", ",")), None)
+    )
     index = context.entity_starting(comma + 1)
     if (
         following is not None

@@ -358,6 +358,20 @@ def test_unnamed_and_partitive_speakers(text: str, expected: list[str | None]) -
     assert [speaker for speaker, _, _ in quotes(text)] == expected
 
 
+def test_according_to_a_pronoun_with_no_comma_after_it() -> None:
+    """«به گفته وی برخی از این شرکت‌ها …، همه قطعات را وارد می‌کنند»: the pronoun is
+    all of the speaker, and what was said starts right after it."""
+    text = (
+        "فرامرز رستگار گفت: بازار راکد است. "
+        "به گفته وی برخی از این شرکت‌ها از همان کشورها، همه قطعات را وارد می‌کنند."
+    )
+    second = found(text).quotes[1]
+    assert name(second.speaker) == "فرامرز رستگار"
+    assert second.content.text.startswith("برخی از این شرکت")
+    # «گفت گو» written apart without «و» is a dialogue too («گفتگو»), no quote
+    assert quotes("دو وزیر امروز با هم گفت گو کردند.") == []
+
+
 def test_a_plural_unnamed_speaker_is_none_that_a_pronoun_stands_for() -> None:
     """«او» after «مسئولان باشگاه می‌گویند …» is not the officials (a plural verb, no
     name, no title); after «رهبر انقلاب تأکید کردند» (a title honoured with the
