@@ -1201,8 +1201,8 @@ def _quotes(context: _Context) -> list[Quote]:
             if inside[lo]:
                 continue
             inside[lo:hi] = b"\1" * (hi - lo)
-            if quote.speaker is not None and not (
-                how == "verb" and _plural_speaker(context, quote.speaker, last)
+            if quote.speaker is not None and not _group_speaker(
+                context, quote.speaker, None if how == "according" else last
             ):
                 context.speakers[first] = quote.speaker
                 context.said.append((hi, quote.speaker))
@@ -1231,12 +1231,13 @@ def _first_half(context: _Context, first: int, last: int) -> bool:
     )
 
 
-def _plural_speaker(context: _Context, speaker: Argument, last: int) -> bool:
-    """Is ``speaker`` of the verb ending at token ``last`` more than one person: no
-    name and no title (a name or a title with a plural verb is a person honoured:
-    «رهبر انقلاب تأکید کردند»), and a plural verb («مسئولان باشگاه می‌گویند»)?
-    Such a speaker is none that «وی»/«او» may stand for."""
-    if speaker.entity is not None or _singular(context.norms[last - 1]):
+def _group_speaker(context: _Context, speaker: Argument, last: int | None) -> bool:
+    """Is ``speaker`` a group, none that «وی»/«او» may stand for: no name and no
+    title, and either the subject of a plural verb ending at token ``last``
+    («مسئولان باشگاه می‌گویند»; a name or a title with a plural verb is a person
+    honoured: «رهبر انقلاب تأکید کردند») or, with ``last`` None, a source after
+    «به گفته» («به گفته منابع آگاه»)?"""
+    if speaker.entity is not None or (last is not None and _singular(context.norms[last - 1])):
         return False
     _all_titles_cached(context)
     first = context.range_of(speaker.start, speaker.end)[0]
@@ -1402,14 +1403,13 @@ def _according_quote(
         speaker, comma = context.entity(index), following
     elif following is not None and _is_title_phrase(context, comma + 1):
         comma = following  # «به گفته مجید چگنی، معاون امور بین‌الملل وزارت نفت، ...»
+    unnamed = tuple(context.words[first:last]) in _words()["unnamed"]
     if (
-        speaker is not None
-        and speaker.entity is None
-        and not _is_title_phrase(context, last)
-        and context.words[last] not in _single("pronoun")  # «به گفته وی»: named before
-    ):
-        speaker = None  # «به گفته مقام‌های ترک»: nobody named
-    if speaker is None and tuple(context.words[first:last]) not in _words()["unnamed"]:
+        speaker is None or (speaker.entity is None and not _is_title_phrase(context, last))
+    ) and not pronoun:
+        # «به گفته منابع آمریکایی»: the sources, unnamed; «از نظر فرهنگی» names nobody
+        speaker = _unnamed_source(context, last, comma) if unnamed else None
+    if speaker is None and not unnamed:
         return []  # «از نظر فرهنگی، …» names no speaker: no quote
     if comma + 1 >= hi:
         return []
@@ -1417,6 +1417,33 @@ def _according_quote(
     cue = " ".join(context.norms[first:last])
     quote = Quote(speaker, cue, span, False, context.tokens[first].start, span.end)
     return [(quote, (comma + 1, hi))]
+
+
+#: the longest unnamed source read after «به گفته» («مرکز مراقبت و پیشگیری بیماری‌های چین»)
+_UNNAMED_WORDS: Final = 7
+
+
+def _unnamed_source(context: _Context, first: int, last: int) -> Argument | None:
+    """The words ``[first, last)`` after «به گفته» as a source named by what it is
+    («منابع آگاه», «برخی منابع», «مقامات کشور»): plain words, no verb, at most
+    :data:`_UNNAMED_WORDS`; None for a pronoun or a phrase with «این», which stand for
+    someone named before."""
+    if not 0 < last - first <= _UNNAMED_WORDS:
+        return None
+    lexicon = _hazm.lexicon()
+    words = context.words[first:last]
+    if (
+        words[0] == "این"  # «به گفته این استاد کهنه‌کار»: someone named before
+        or all(word.replace("\u200c", "") in lexicon.stopwords for word in words)  # «آنان»
+        or any(
+            context.tokens[k].kind != "word"
+            # a verb form with no other part of speech («برخی» is also a determiner)
+            or (context.words[k] in lexicon.verb_forms and not lexicon.pos.get(context.words[k]))
+            for k in range(first, last)
+        )
+    ):
+        return None
+    return context.phrase(first, last)
 
 
 # -- attributions ------------------------------------------------------------------------

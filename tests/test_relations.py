@@ -372,6 +372,33 @@ def test_according_to_a_pronoun_with_no_comma_after_it() -> None:
     assert quotes("دو وزیر امروز با هم گفت گو کردند.") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("به گفته منابع آمریکایی، مقامات اروپایی موافقت کردند.", "منابع آمریکایی"),
+        ("به گفته برخی منابع، اعضای کارگروه موافقت کردند.", "برخی منابع"),
+        # a pronoun, or a phrase with «این», stands for someone named before
+        ("به گفته آنان، مدارس پول زیادی دریافت کردند.", None),
+        ("به گفته این کارشناسان، نباید معرق را کف مال کرد.", None),
+    ],
+)
+def test_according_to_a_source_named_by_what_it_is(text: str, expected: str | None) -> None:
+    [quote] = found(text).quotes
+    assert name(quote.speaker) == expected
+
+
+def test_an_unnamed_source_is_none_that_a_pronoun_stands_for() -> None:
+    text = (
+        "عباسعلی کدخدایی گفت: بودجه بررسی شد. به گفته برخی نمایندگان، بودجه کامل نبود. "
+        "او اظهار کرد: این‌ها موارد مهمی است."
+    )
+    assert [speaker for speaker, _, _ in quotes(text)] == [
+        "عباسعلی کدخدایی",
+        "برخی نمایندگان",
+        "عباسعلی کدخدایی",
+    ]
+
+
 def test_a_plural_unnamed_speaker_is_none_that_a_pronoun_stands_for() -> None:
     """«او» after «مسئولان باشگاه می‌گویند …» is not the officials (a plural verb, no
     name, no title); after «رهبر انقلاب تأکید کردند» (a title honoured with the
