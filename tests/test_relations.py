@@ -399,6 +399,25 @@ def test_an_unnamed_source_is_none_that_a_pronoun_stands_for() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "کارشناس خانواده با اشاره به تحقیق ۲۰ ساله گاتمن بر روی ۲ هزار زوج "
+            "تصریح کرد: خروجی این تحقیق مهم است.",
+            "کارشناس خانواده",
+        ),
+        ("کاربر دیگری نیز با اشاره به کیت‌های نمایندگان گفت: «این عادلانه نیست.»", "کاربر دیگری"),
+        # not any phrase between a noun and the verb: «با حمله به» is none of them
+        ("ارتش با حمله به مواضع دشمن اعلام کرد که منطقه آزاد شد.", None),
+    ],
+)
+def test_an_unnamed_subject_before_a_formula_of_news_style(text: str, expected: str | None) -> None:
+    """«X با اشاره به …، گفت»: X is the subject however long the phrase after it."""
+    [quote] = found(text).quotes
+    assert name(quote.speaker) == expected
+
+
 def test_a_plural_unnamed_speaker_is_none_that_a_pronoun_stands_for() -> None:
     """«او» after «مسئولان باشگاه می‌گویند …» is not the officials (a plural verb, no
     name, no title); after «رهبر انقلاب تأکید کردند» (a title honoured with the
