@@ -814,6 +814,11 @@ def _title_subject(context: _Context, lo: int, hi: int) -> Argument | None:
     return _holder(context, title) or _title_phrase(context, title, hi)
 
 
+def _stopword(word: str) -> bool:
+    """Is ``word`` one of hazm's stop words, half-spaces aside («آن‌ها» is «آنها»)?"""
+    return word.replace("\u200c", "") in _hazm.lexicon().stopwords
+
+
 def _noun_like(context: _Context, i: int) -> bool:
     """Can token ``i`` be part of a subject's noun phrase («ارتش», «مخالفان»)?"""
     word = context.words[i]
@@ -863,11 +868,7 @@ def _noun_phrase_before(context: _Context, lo: int, hi: int, far: bool = False) 
     j = lo  # where the words of the phrase's noun begin
     if lo + 1 < hi and context.words[lo] in _single("partitive") and context.words[lo + 1] == "از":
         j = lo + 2  # «یکی از مسئولان باشگاه»: the group after «از» is part of it
-        if (
-            j >= hi
-            or not _noun_like(context, j)
-            or context.words[j].replace("\u200c", "") in _hazm.lexicon().stopwords
-        ):
+        if j >= hi or not _noun_like(context, j) or _stopword(context.words[j]):
             return None  # «بخشی از آن‌ها»: nobody named
     limit = j + _NP_WORDS
     while j < min(hi, limit) and _noun_like(context, j):
@@ -1250,10 +1251,8 @@ def _group_speaker(context: _Context, speaker: Argument, last: int | None) -> bo
     _all_titles_cached(context)
     first = context.range_of(speaker.start, speaker.end)[0]
     # a pronoun or «این …» standing for someone named by title: «ایشان افزودند»
-    return first not in context.title_at and context.words[first] not in {
-        *_single("pronoun"),
-        "این",
-    }
+    word = context.words[first]
+    return first not in context.title_at and word != "این" and word not in _single("pronoun")
 
 
 def _introduces(context: _Context, i: int) -> bool:
@@ -1442,7 +1441,7 @@ def _unnamed_source(context: _Context, first: int, last: int) -> Argument | None
     words = context.words[first:last]
     if (
         words[0] == "این"  # «به گفته این استاد کهنه‌کار»: someone named before
-        or all(word.replace("\u200c", "") in lexicon.stopwords for word in words)  # «آنان»
+        or all(map(_stopword, words))  # «آنان»
         or any(
             context.tokens[k].kind != "word"
             # a verb form with no other part of speech («برخی» is also a determiner)

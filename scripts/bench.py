@@ -44,7 +44,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from benchkit import BLOCK, best_by_turns, by_turns
+from benchkit import BLOCK, best_by_turns, by_turns, crfsuite_tagging
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -394,17 +394,9 @@ def measure_analyze_floor(texts: Sequence[str], published: Sequence[str | None])
     floor is what remains if they cost nothing.
     """
     import persnews
-    from persnews import _ner
 
     theirs = hazm_pipeline()
-    tagger, known = _ner._model()
-    attributes = {
-        text: [
-            _ner._items([token.norm for token in sentence.tokens], known)
-            for sentence in persnews.sentences(text)
-        ]
-        for text in texts
-    }
+    crfsuite = crfsuite_tagging(texts)
     articles = list(zip(texts, published, strict=True))
 
     def cut(article: tuple[str, str | None]) -> object:
@@ -417,9 +409,7 @@ def measure_analyze_floor(texts: Sequence[str], published: Sequence[str | None])
 
     def tagged(article: tuple[str, str | None]) -> object:
         dated(article)
-        for items in attributes[article[0]]:
-            tagger.set(items)
-            tagger.tag()
+        crfsuite(article[0])
         return None
 
     def anchor(article: tuple[str, str | None]) -> object:

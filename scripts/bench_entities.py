@@ -36,7 +36,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from benchkit import best_by_turns, best_pass, finish
+from benchkit import best_by_turns, best_pass, crfsuite_tagging, finish
 
 ROOT = Path(__file__).resolve().parent.parent
 NEWS = ROOT.parent / "shared" / "data" / "news" / "ir_news.jsonl"
@@ -135,22 +135,9 @@ def measure_floor(
     """Seconds (best of three by-turns rounds) over ``texts`` for ``sentences``, for
     crfsuite's ``set`` + ``tag`` alone on those sentences' attributes, and for the
     hazm pipeline."""
-    from persnews import _ner, sentences
+    from persnews import sentences
 
-    tagger, known = _ner._model()
-    attributes = {
-        text: [
-            _ner._items([token.norm for token in sentence.tokens], known)
-            for sentence in sentences(text)
-        ]
-        for text in texts
-    }
-
-    def crfsuite(text: str) -> None:
-        for items in attributes[text]:
-            tagger.set(items)
-            tagger.tag()
-
+    crfsuite = crfsuite_tagging(texts)
     cut, tagging, theirs = best_by_turns(
         [sentences, crfsuite, hazm_pipeline], texts, 3, pause_gc=True
     )
