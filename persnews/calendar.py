@@ -94,20 +94,31 @@ _TABLE: _Table | None = None
 _MONTH_BASES: list[tuple[int, ...]] = []
 #: by year: the length of each month (index 1..12), as above
 _MONTH_LENGTHS: list[tuple[int, ...]] = []
+#: by year: day 0 of each month (index 1..12) as a ``datetime.date``, a row filled the
+#: first time the checked path converts a date of its year (None until then, which the
+#: fast path cannot index): ``date + timedelta`` is a third of the time of
+#: ``date.fromordinal``, which works out the Gregorian year, month and day each time
+_MONTH_STARTS: list[tuple[datetime.date, ...] | None] = []
+#: ``timedelta(days=n)`` for n = 0..31, to add to a month's day 0
+_DAY_DELTAS: Final = tuple(datetime.timedelta(days=days) for days in range(32))
 #: day of the year (0..365) → (month, day)
 _MONTH_DAY: list[tuple[int, int]] = [
     (doy // 31 + 1, doy % 31 + 1) if doy < 186 else ((doy - 186) // 30 + 7, (doy - 186) % 30 + 1)
     for doy in range(366)
 ]
-#: days ``(ordinal - first Nowruz) >> _BUCKET_BITS`` make a bucket: each bucket of
-#: 256 days holds at most one Nowruz, so a day's year is the bucket's or the next
+#: days ``ordinal >> _BUCKET_BITS`` make a bucket: each bucket of 256 days holds at most
+#: one Nowruz, so a day's year is the bucket's or the next
 _BUCKET_BITS: Final = 8
-#: for each bucket: the first Nowruz at or after its first day (in days since the first
-#: Nowruz), the Nowruz before that, and their years as 1-tuples
-_BUCKET_NEXT: list[int] = []
-_BUCKET_START: list[int] = []
-_BUCKET_NEXT_YEAR: list[tuple[int]] = []
-_BUCKET_YEAR: list[tuple[int]] = []
+#: for each bucket of every day a ``datetime.date`` can be: the ordinal of the first
+#: Nowruz after its first day, that of the Nowruz before, and their years as 1-tuples;
+#: None for a year outside the table, so that ``to_jalali`` need not test the day's
+#: range (adding None to a tuple fails, as does a day of the year past 365)
+#: (tuples, which the cyclic garbage collector stops tracking, where lists of 14,000
+#: items would be scanned at every full collection)
+_BUCKET_NEXT: tuple[int, ...] = ()
+_BUCKET_START: tuple[int, ...] = ()
+_BUCKET_NEXT_YEAR: tuple[tuple[int] | None, ...] = ()
+_BUCKET_YEAR: tuple[tuple[int] | None, ...] = ()
 #: 1 Farvardin of each year and of the year after the last, in days since the first
 _NOWRUZ: list[int] = []
 #: ``(year,)`` of each year: a Jalali triple is ``_YEARS[index] + _MONTH_DAY[day of year]``
@@ -115,7 +126,6 @@ _YEARS: list[tuple[int]] = []
 #: the table's first year, its first day and its number of days (set when it loads)
 _FIRST_YEAR = _LOW = 1
 _DAYS = 0
-_DATE: Final = datetime.date
 
 
 @once
@@ -126,6 +136,7 @@ def _table() -> _Table:
     fast path sees either nothing (and comes here, to wait) or all of it.
     """
     global _TABLE, _FIRST_YEAR, _LOW, _DAYS
+    global _BUCKET_NEXT, _BUCKET_START, _BUCKET_NEXT_YEAR, _BUCKET_YEAR
     column = dict(zip(*_data.columns("nowruz"), strict=True))
     first = int(column["year"][0])
     fromisoformat = datetime.date.fromisoformat
@@ -139,10 +150,11 @@ def _table() -> _Table:
     for index, nowruz in enumerate(ordinals[:-1]):
         bases.append(tuple(nowruz + before - 1 for before in _BEFORE))
         lengths.append(year_lengths[leap[index]])
+    # for each bucket, the index of the last Nowruz before its first day (-1 if none)
     buckets: list[int] = []
-    index = 0
-    for bucket in range(((ordinals[-1] - ordinals[0]) >> _BUCKET_BITS) + 1):
-        day = ordinals[0] + (bucket << _BUCKET_BITS)
+    index = -1
+    for bucket in range((_MAX_ORDINAL >> _BUCKET_BITS) + 1):
+        day = bucket << _BUCKET_BITS
         while index + 1 < len(ordinals) and ordinals[index + 1] <= day:
             index += 1
         buckets.append(index)
@@ -151,12 +163,14 @@ def _table() -> _Table:
     years = [(first + index,) for index in range(len(leap) + 1)]
     _NOWRUZ[:] = offsets
     _YEARS[:] = years
-    _BUCKET_NEXT[:] = [offsets[index + 1] for index in buckets]
-    _BUCKET_START[:] = [offsets[index] for index in buckets]
-    _BUCKET_NEXT_YEAR[:] = [years[index + 1] for index in buckets]
-    _BUCKET_YEAR[:] = [years[index] for index in buckets]
+    last = len(leap) - 1  # the last year's index
+    _BUCKET_NEXT = tuple(ordinals[i + 1] if i <= last else 0 for i in buckets)
+    _BUCKET_START = tuple(ordinals[i] if 0 <= i <= last else 0 for i in buckets)
+    _BUCKET_NEXT_YEAR = tuple(years[i + 1] if i < last else None for i in buckets)
+    _BUCKET_YEAR = tuple(years[i] if 0 <= i <= last else None for i in buckets)
     _MONTH_BASES[:] = bases  # before the lengths: the fast paths look at those first
     _MONTH_LENGTHS[:] = lengths
+    _MONTH_STARTS[:] = [None] * len(lengths)
     _FIRST_YEAR, _LOW, _TABLE = first, ordinals[0], table
     _DAYS = ordinals[-1] - ordinals[0]
     return table
@@ -276,21 +290,22 @@ def to_gregorian(year: int, month: int, day: int) -> datetime.date:
                 and day > 0
                 and (day < 30 or day <= _MONTH_LENGTHS[year][month])
             ):
-                return _fromordinal(_MONTH_BASES[year][month] + day)
-        except (TypeError, IndexError):
+                return _MONTH_STARTS[year][month] + _DAY_DELTAS[day]  # type: ignore[index]
+        except (TypeError, IndexError):  # also a year whose row is not filled yet
             pass
     year, month, day = _check(year, month, day)
+    if _MONTH_STARTS[year] is None:
+        _MONTH_STARTS[year] = tuple(map(_fromordinal, _MONTH_BASES[year]))
     return _fromordinal(_MONTH_BASES[year][month] + day)
 
 
 def _jalali_from_ordinal(ordinal: int) -> tuple[int, int, int]:
-    day = ordinal - _LOW
-    if 0 <= day < _DAYS:
-        bucket = day >> _BUCKET_BITS
+    if 0 <= ordinal - _LOW < _DAYS:
+        bucket = ordinal >> _BUCKET_BITS
         start = _BUCKET_NEXT[bucket]
-        if day >= start:
-            return _BUCKET_NEXT_YEAR[bucket] + _MONTH_DAY[day - start]
-        return _BUCKET_YEAR[bucket] + _MONTH_DAY[day - _BUCKET_START[bucket]]
+        if ordinal >= start:
+            return _BUCKET_NEXT_YEAR[bucket] + _MONTH_DAY[ordinal - start]  # type: ignore[operator, return-value]
+        return _BUCKET_YEAR[bucket] + _MONTH_DAY[ordinal - _BUCKET_START[bucket]]  # type: ignore[operator, return-value]
     if not _DAYS:  # nothing loaded yet (published last)
         _table()
         return _jalali_from_ordinal(ordinal)
@@ -309,6 +324,7 @@ def _outside(field: str, value: object) -> UnsupportedDateError:
 
 
 _MAX_ORDINAL: Final = datetime.date.max.toordinal()
+_toordinal: Final = datetime.date.toordinal
 
 
 def to_jalali(date: datetime.date) -> tuple[int, int, int]:
@@ -318,16 +334,23 @@ def to_jalali(date: datetime.date) -> tuple[int, int, int]:
     >>> to_jalali(datetime.date(2025, 3, 21))
     (1404, 1, 1)
     """
-    if type(date) is not _DATE and not isinstance(date, _DATE):
-        raise InputTypeError(argument="date", expected="a datetime.date", got=type(date).__name__)
-    day = date.toordinal() - _LOW
-    if 0 <= day < _DAYS:  # _jalali_from_ordinal, inlined: this is the hot path
+    try:  # _jalali_from_ordinal, inlined and with no range test: this is the hot path
+        # date.toordinal called as a function refuses anything but a date (a
+        # jdatetime.date has a toordinal of its own, counted from 1 Farvardin 1 AP)
+        day = _toordinal(date)
         bucket = day >> _BUCKET_BITS
         start = _BUCKET_NEXT[bucket]
         if day >= start:
-            return _BUCKET_NEXT_YEAR[bucket] + _MONTH_DAY[day - start]
-        return _BUCKET_YEAR[bucket] + _MONTH_DAY[day - _BUCKET_START[bucket]]
-    return _jalali_from_ordinal(day + _LOW)
+            return _BUCKET_NEXT_YEAR[bucket] + _MONTH_DAY[day - start]  # type: ignore[operator, return-value]
+        return _BUCKET_YEAR[bucket] + _MONTH_DAY[day - _BUCKET_START[bucket]]  # type: ignore[operator, return-value]
+    except (TypeError, IndexError):  # not a date, outside the table, or no table yet
+        pass
+    if not isinstance(date, datetime.date):
+        got = type(date).__name__
+        if got == "date":  # another library's date: named with its module (jdatetime.date)
+            got = f"{type(date).__module__}.date"
+        raise InputTypeError(argument="date", expected="a datetime.date", got=got)
+    return _jalali_from_ordinal(date.toordinal())
 
 
 _new = object.__new__

@@ -123,11 +123,12 @@ def ceilings(
     """The fastest a scalar conversion can be in pure Python, for scale: a function
     that only looks its answer up in a table and checks nothing (no types, no
     ranges), called the way persnews's is.  Jalali → Gregorian: one table entry
-    per month, ``date.fromordinal(month_base[y][m] + d)``; Gregorian → Jalali: one
-    entry per day, ``table[date.toordinal() - first]``."""
-    fromordinal = dt.date.fromordinal
+    per month, ``month_start[y][m] + timedelta(days=d)`` (day 0 of the month as a
+    ``date``, the timedeltas made beforehand); Gregorian → Jalali: one entry per day,
+    ``table[date.toordinal() - first]``, a triple made beforehand for every day."""
+    deltas = [dt.timedelta(days=day) for day in range(32)]
     bases = {
-        year: (0, *(cal.to_gregorian(year, month, 1).toordinal() - 1 for month in range(1, 13)))
+        year: (None, *(cal.to_gregorian(year, month, 1) - deltas[1] for month in range(1, 13)))
         for year in {year for year, _, _ in jalali}
     }
     first = min(gregorian).toordinal()
@@ -136,7 +137,7 @@ def ceilings(
         days[date.toordinal() - first] = triple
 
     def to_gregorian(year: int, month: int, day: int) -> dt.date:
-        return fromordinal(bases[year][month] + day)
+        return bases[year][month] + deltas[day]  # type: ignore[operator]
 
     def to_jalali(date: dt.date) -> tuple[int, int, int] | None:
         return days[date.toordinal() - first]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import itertools
 import pickle
 import subprocess
 import sys
@@ -260,6 +261,76 @@ def test_outside_the_table() -> None:
         cal.to_jalali(datetime.date(3700, 1, 1))
     with pytest.raises(UnsupportedDateError):
         JalaliDate(3000, 12, 29) + datetime.timedelta(days=400)
+
+
+def _by_bisection(ordinal: int) -> tuple[int, int, int] | None:
+    """A day's Jalali date found from the Nowruz table by bisection (None outside it),
+    independently of the bucket lookups ``to_jalali`` uses."""
+    from bisect import bisect_right
+
+    table = cal._table()
+    index = bisect_right(table.ordinals, ordinal) - 1
+    if not 0 <= index < len(table.leap):
+        return None
+    day_of_year = ordinal - table.ordinals[index]
+    month = next(m for m in range(12, 0, -1) if cal._BEFORE[m] <= day_of_year)
+    return table.first + index, month, day_of_year - cal._BEFORE[month] + 1
+
+
+def test_to_jalali_at_every_edge() -> None:
+    """Every day near the ends of the table and of ``datetime.date``'s range (where the
+    fast path's out-of-range buckets are), and a sample between: the right date, or
+    UnsupportedDateError exactly outside 1 Farvardin 1 .. 29 Esfand 3000."""
+    import random
+
+    table = cal._table()
+    first, end = table.ordinals[0], table.ordinals[-1]
+    top = datetime.date.max.toordinal()
+    ordinals = [
+        *range(1, 2000),
+        *range(first - 1000, first + 1000),
+        *range(end - 1000, end + 1000),
+        *range(top - 2000, top + 1),
+        *random.Random(3).sample(range(1, top + 1), 20_000),
+    ]
+    for ordinal in ordinals:
+        day = datetime.date.fromordinal(ordinal)
+        expected = _by_bisection(ordinal)
+        if expected is None:
+            with pytest.raises(UnsupportedDateError):
+                cal.to_jalali(day)
+        else:
+            assert cal.to_jalali(day) == expected, day
+            assert cal.to_jalali(datetime.datetime.combine(day, datetime.time(23))) == expected
+
+
+def test_to_jalali_names_a_date_of_another_library() -> None:
+    """jdatetime.date has a toordinal() of its own (counted from 1 Farvardin 1 AP): it
+    is refused, by its full name, not read as a Gregorian date."""
+    jdatetime = pytest.importorskip("jdatetime")
+    with pytest.raises(TypeError, match=r"must be a datetime\.date, not jdatetime\.date"):
+        cal.to_jalali(jdatetime.date(1400, 1, 1))  # type: ignore[arg-type]
+
+    class Stamp(datetime.datetime):  # a subclass, as pandas' Timestamp is
+        pass
+
+    assert cal.to_jalali(Stamp(2021, 11, 23, 10)) == (1400, 9, 2)
+
+
+def test_to_gregorian_before_and_after_a_year_is_first_converted() -> None:
+    """A year's first conversion takes the checked path and fills its row of month
+    starts; later ones take the fast path: the same dates either way, on every day."""
+    year = 1357
+    cal._table()
+    cal._MONTH_STARTS[year] = None
+    first = [cal.to_gregorian(year, m, d) for m in range(1, 13) for d in range(1, 30)]
+    assert cal._MONTH_STARTS[year] is not None
+    again = [cal.to_gregorian(year, m, d) for m in range(1, 13) for d in range(1, 30)]
+    assert first == again
+    assert first[0] == datetime.date(1978, 3, 21)
+    assert all(type(day) is datetime.date for day in again)
+    steps = [later - earlier for earlier, later in itertools.pairwise(again)]
+    assert steps.count(datetime.timedelta(days=1)) == len(again) - 12  # 28 a month
 
 
 def test_numpy_integers_are_accepted() -> None:
