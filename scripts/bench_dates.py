@@ -10,6 +10,14 @@
 3. For scale: ``normalize`` alone on the same articles, as a share of the time the
    raw-text target allows (parstdex's / 100), and from ``import persnews`` to the end
    of a first ``normalize`` (hazm's word lists are read then).
+4. Where the startup goes (:func:`startup_parts`), stage by stage in one fresh
+   interpreter: importing ``persnews.dates`` and what it imports, reading hazm's
+   lexicon, the rest of a first ``normalize``, the Nowruz table, the rest of the
+   first ``find_dates`` (the patterns of the rules the sentence may match), and, for
+   scale, compiling every other rule; and the startup with both costs taken away as
+   far as a cache on disk could (:func:`startup_with_caches`, an experiment that the
+   library does not do: every pattern loaded from a pickle of the compiled patterns,
+   hazm's lexicon from a ``marshal`` file).
 
 Targets (issue #4): find_dates ≥ 100× faster than parstdex on raw text; startup
 ≤ 0.2 s.  Writes bench-results/bench_dates.json; exit status 0 if every target is
@@ -48,6 +56,74 @@ print(time.perf_counter() - start)
 """
 
 
+PARTS = """
+import json, time
+marks = [time.perf_counter()]
+import persnews.dates
+marks.append(time.perf_counter())
+from persnews import _hazm
+_hazm.lexicon()
+marks.append(time.perf_counter())
+import persnews
+persnews.normalize("در ۴ آبان ۱۳۹۹ و دیروز")
+marks.append(time.perf_counter())
+from persnews import calendar
+calendar._table()
+marks.append(time.perf_counter())
+persnews.find_dates("در ۴ آبان ۱۳۹۹ و دیروز", published="2021-11-23")
+marks.append(time.perf_counter())
+from persnews._daterules import rules
+for rule in rules():
+    rule.compiled
+marks.append(time.perf_counter())
+print(json.dumps([later - earlier for earlier, later in zip(marks, marks[1:])]))
+"""
+#: the stages of :data:`PARTS`, in order
+PART_NAMES = ("imports", "lexicon", "normalize", "nowruz_table", "find_dates", "other_rules")
+#: run in a fresh interpreter: every pattern persnews compiles while finding dates in
+#: the articles given (a JSON file of texts), and every rule's, pickled compiled; and
+#: hazm's lexicon, as ``marshal`` data
+MAKE_CACHES = """
+import json, marshal, pickle, sys
+import attrs
+from persnews import _hazm, _patterns
+compiled = {}
+compile_ = _patterns.compile
+def keep(pattern, flags=0, *, name=None):
+    made = compile_(pattern, flags, name=name or "persnews")
+    compiled[(pattern, flags)] = made.compiled
+    return made
+_patterns.compile = keep
+import persnews
+from persnews._daterules import rules
+for text in json.load(open(sys.argv[1], encoding="utf-8")):
+    persnews.find_dates(text, published="2021-11-23")
+for rule in rules():
+    rule.compiled
+open(sys.argv[2], "wb").write(pickle.dumps(compiled))
+open(sys.argv[3], "wb").write(marshal.dumps(attrs.asdict(_hazm.lexicon(), recurse=False)))
+"""
+CACHED = """
+import time, sys
+start = time.perf_counter()
+import marshal, pickle
+import persnews
+from persnews import _hazm, _patterns
+compiled = pickle.loads(open(sys.argv[1], "rb").read())
+compile_ = _patterns.compile
+def cached(pattern, flags=0, *, name=None):
+    found = compiled.get((pattern, flags))
+    if found is None:
+        return compile_(pattern, flags, name=name or "persnews")
+    return _patterns.Pattern(found, name or "persnews")
+_patterns.compile = cached
+lexicon = _hazm.Lexicon(**marshal.loads(open(sys.argv[2], "rb").read()))
+_hazm.lexicon = lambda: lexicon
+persnews.find_dates("در ۴ آبان ۱۳۹۹ و دیروز", published="2021-11-23")
+print(time.perf_counter() - start)
+"""
+
+
 def articles(count: int) -> list[str]:
     texts = []
     for path in sorted(NEWS.glob("*.jsonl")):
@@ -76,6 +152,47 @@ def startup(which: str, runs: int) -> float:
         )
         times.append(float(out.stdout))
     return sorted(times[1:])[len(times[1:]) // 2]
+
+
+def _fresh(script: str, *args: str) -> str:
+    """The output of ``script`` in a fresh interpreter, bytecode cached as for
+    :func:`startup`."""
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(ROOT / "bench-results" / "pycache")
+    out = subprocess.run(
+        [sys.executable, "-c", script, *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return out.stdout
+
+
+def startup_parts(runs: int) -> dict[str, float]:
+    """Seconds of each stage of :data:`PARTS`, the median of ``runs`` fresh
+    interpreters (after one that fills the bytecode cache)."""
+    _fresh(PARTS)
+    measured = [json.loads(_fresh(PARTS)) for _ in range(runs)]
+    return {
+        name: sorted(run[index] for run in measured)[runs // 2]
+        for index, name in enumerate(PART_NAMES)
+    }
+
+
+def startup_with_caches(texts: list[str], runs: int) -> float:
+    """The startup of :func:`startup` with every compiled pattern and hazm's lexicon
+    loaded from files made beforehand (the median of ``runs``): what caches on disk
+    could give at best, for scale. The library keeps no such cache."""
+    folder = ROOT / "bench-results" / "startup_caches"
+    folder.mkdir(parents=True, exist_ok=True)
+    sample, patterns, lexicon = (folder / name for name in ("texts.json", "patterns", "lexicon"))
+    sample.write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
+    _fresh(MAKE_CACHES, str(sample), str(patterns), str(lexicon))
+    _fresh(CACHED, str(patterns), str(lexicon))
+    times = sorted(float(_fresh(CACHED, str(patterns), str(lexicon))) for _ in range(runs))
+    return times[runs // 2]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -120,6 +237,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "normalize_ms": alone * 1000,
         "normalize_share_of_target": alone / (theirs / 100),
         "normalize_startup_s": normalize_start,
+        # where the startup goes, and what caches on disk could take away (not done)
+        **{f"startup_{name}_s": value for name, value in startup_parts(3).items()},
+        "startup_with_caches_s": startup_with_caches(texts, 3),
     }
     checks = [
         ("find_dates vs parstdex (raw text)", results["ratio"], ">=", 100.0),
