@@ -119,10 +119,6 @@ _BUCKET_NEXT: tuple[int, ...] = ()
 _BUCKET_START: tuple[int, ...] = ()
 _BUCKET_NEXT_YEAR: tuple[tuple[int] | None, ...] = ()
 _BUCKET_YEAR: tuple[tuple[int] | None, ...] = ()
-#: 1 Farvardin of each year and of the year after the last, in days since the first
-_NOWRUZ: list[int] = []
-#: ``(year,)`` of each year: a Jalali triple is ``_YEARS[index] + _MONTH_DAY[day of year]``
-_YEARS: list[tuple[int]] = []
 #: the table's first year, its first day and its number of days (set when it loads)
 _FIRST_YEAR = _LOW = 1
 _DAYS = 0
@@ -132,8 +128,9 @@ _DAYS = 0
 def _table() -> _Table:
     """Load the Nowruz table and fill the fast paths' lookups (once, under a lock).
 
-    Everything is built aside and published with ``_DAYS`` last: a thread on a
-    fast path sees either nothing (and comes here, to wait) or all of it.
+    Everything is built aside and each lookup published whole, ``_DAYS`` last: a
+    thread on a fast path that finds a lookup still empty (an IndexError) takes the
+    checked path, which waits here; the checked paths look at ``_DAYS``.
     """
     global _TABLE, _FIRST_YEAR, _LOW, _DAYS
     global _BUCKET_NEXT, _BUCKET_START, _BUCKET_NEXT_YEAR, _BUCKET_YEAR
@@ -150,7 +147,7 @@ def _table() -> _Table:
     for index, nowruz in enumerate(ordinals[:-1]):
         bases.append(tuple(nowruz + before - 1 for before in _BEFORE))
         lengths.append(year_lengths[leap[index]])
-    # for each bucket, the index of the last Nowruz before its first day (-1 if none)
+    # for each bucket, the index of the last Nowruz on or before its first day (-1 if none)
     buckets: list[int] = []
     index = -1
     for bucket in range((_MAX_ORDINAL >> _BUCKET_BITS) + 1):
@@ -158,11 +155,7 @@ def _table() -> _Table:
         while index + 1 < len(ordinals) and ordinals[index + 1] <= day:
             index += 1
         buckets.append(index)
-    offsets = [ordinal - ordinals[0] for ordinal in ordinals]
-    # the year after the table ends the list, never returned
-    years = [(first + index,) for index in range(len(leap) + 1)]
-    _NOWRUZ[:] = offsets
-    _YEARS[:] = years
+    years = [(first + index,) for index in range(len(leap))]  # (year,) + (month, day)
     last = len(leap) - 1  # the last year's index
     _BUCKET_NEXT = tuple(ordinals[i + 1] if i <= last else 0 for i in buckets)
     _BUCKET_START = tuple(ordinals[i] if 0 <= i <= last else 0 for i in buckets)
