@@ -304,6 +304,18 @@ def test_to_jalali_at_every_edge() -> None:
             assert cal.to_jalali(datetime.datetime.combine(day, datetime.time(23))) == expected
 
 
+@given(st.dates())
+def test_to_jalali_of_any_date(day: datetime.date) -> None:
+    """Any date ``datetime.date`` can hold: the bisection's answer, or
+    UnsupportedDateError outside the table (never a wrong year from a bucket)."""
+    expected = _by_bisection(day.toordinal())
+    if expected is None:
+        with pytest.raises(UnsupportedDateError):
+            cal.to_jalali(day)
+    else:
+        assert cal.to_jalali(day) == expected
+
+
 def test_to_jalali_names_a_date_of_another_library() -> None:
     """jdatetime.date has a toordinal() of its own (counted from 1 Farvardin 1 AP): it
     is refused, by its full name, not read as a Gregorian date."""
