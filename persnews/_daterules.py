@@ -43,6 +43,7 @@ from persnews.numbers import (
 
 __all__ = [
     "DIGIT",
+    "RELATIVE_GREGORIAN",
     "Branch",
     "Cue",
     "Found",
@@ -52,6 +53,7 @@ __all__ = [
     "keywords",
     "period_end",
     "rules",
+    "said_weekday",
     "shift_months",
     "year_of",
 ]
@@ -77,6 +79,10 @@ RELATIVE_DAYS: Final[Mapping[str, int]] = {
 #: words after a weekday or a period that put it in the past or the future
 PAST: Final = frozenset({"گذشته", "قبل", "پیش", "اخیر"})
 FUTURE: Final = frozenset({"آینده", "بعد", "دیگر", "آتی"})
+#: «پیش رو» / «پیش روی» (folded): ahead, not ago («چهار سال پیش رو», «هفته پیش رو»)
+AHEAD: Final = frozenset({"پیشرو", "پیشروی"})
+#: how «پیش رو» is written after a unit (before «پیش» in an alternation)
+_AHEAD: Final = r"پیش\s+روی?(?![\w\d])"
 #: parts of the day, and whether a clock time before them is in the afternoon (written with
 #: a half-space where a space or nothing may stand; looked up folded)
 DAY_PARTS: Final[Mapping[str, bool]] = {
@@ -659,7 +665,14 @@ def _to_date(calendar: Calendar, year: int, month: int, day: int) -> datetime.da
     return datetime.date(year, month, day)
 
 
+#: a Found's calendar for a relative period counted on the Gregorian calendar («سال گذشته
+#: میلادی»): reported as "relative", its months and parts counted as Gregorian ones
+RELATIVE_GREGORIAN: Final = "relative gregorian"
+
+
 def _on(calendar: str) -> Calendar:
+    if calendar == RELATIVE_GREGORIAN:
+        return "gregorian"
     return calendar if calendar in ("gregorian", "hijri") else "jalali"  # type: ignore[return-value]
 
 
@@ -851,6 +864,34 @@ def _weekday_mismatch(weekday: str, value: datetime.date) -> str | None:
     return weekday_mismatch(weekday_keys().get(fold(weekday)), weekday, value)
 
 
+#: how many days before and after the day «امروز», «دیروز» … give the weekday said with
+#: them may be: the publication date may be a day or two after the writing (a story
+#: filed in the evening, or before a weekend), or a day before it (a time in UTC)
+WEEKDAY_SLACK: Final = (2, 1)
+
+
+def said_weekday(
+    expected: int | None, weekday: str, relative: str, value: datetime.date
+) -> tuple[datetime.date, str | None]:
+    """A relative day said with a weekday that it is not («امروز چهارشنبه» in an
+    article dated a Thursday, written the day before it came out): the day with that
+    weekday within :data:`WEEKDAY_SLACK` of ``value``, and why; ``value`` itself
+    if they agree, or, with the plain mismatch, if that weekday is further away."""
+    reason = weekday_mismatch(expected, weekday, value)
+    if reason is None or expected is None:
+        return value, None
+    shift = (expected - (value.toordinal() + 1)) % 7  # 0..6 days on to that weekday
+    shift = shift if shift <= 3 else shift - 7
+    before, after = WEEKDAY_SLACK
+    if not -before <= shift <= after:
+        return value, reason
+    nearest = value + datetime.timedelta(days=shift)
+    return nearest, (
+        f"the text says {relative} {weekday}, but {relative} is a"
+        f" {WEEKDAYS[(value.toordinal() + 1) % 7]} ({value}): read as the nearest {weekday}"
+    )
+
+
 def weekday_mismatch(expected: int | None, weekday: str, value: datetime.date) -> str | None:
     """Why ``value`` is not the weekday ``expected`` (Saturday = 0), or None."""
     actual = (value.toordinal() + 1) % 7
@@ -1009,11 +1050,12 @@ def _relative_day(match: Match, published: datetime.date | None) -> Found:
     if published is None:
         return Found(None, calendar="relative", reason=_NO_PUBLISHED)
     value = published + datetime.timedelta(days=offset)
-    found = Found(value, calendar="relative")
     weekday = match.groups.get("weekday")  # «امروزدوشنبه», written without a space
-    if weekday:
-        found.reason = _weekday_mismatch(weekday, value)
-    return found
+    if not weekday:
+        return Found(value, calendar="relative")
+    word = match.groups["word"] or ""
+    value, reason = said_weekday(weekday_keys().get(fold(weekday)), weekday, word, value)
+    return Found(value, calendar="relative", reason=reason)
 
 
 #: future-tense cues in the rest of a sentence, for a bare weekday
@@ -1056,11 +1098,26 @@ def _relative_period(match: Match, published: datetime.date | None) -> Found:
     when = fold(groups.get("when") or "")
     if word == "پارسال" or when in PAST:
         step = -1
-    elif when in FUTURE:
+    elif when in FUTURE or when in AHEAD:
         step = 1
     else:  # امسال, جاری, این, همین
         step = 0
+    if _era(groups.get("era")) == "gregorian" and unit in {"سال", "ماه"}:
+        return _gregorian_period(published, unit, step)  # «سال جاری میلادی»
     return _period_from(published, unit, step)
+
+
+def _gregorian_period(published: datetime.date | None, unit: str, step: int) -> Found:
+    """The Gregorian year or month ``step`` from publication's: «سال گذشته میلادی»."""
+    precision = _PRECISIONS[unit]
+    if published is None:
+        return Found(None, calendar="relative", precision=precision, reason=_NO_PUBLISHED)
+    start = datetime.date(published.year, 1 if unit == "سال" else published.month, 1)
+    try:
+        value = shift_months("gregorian", start, step * (12 if unit == "سال" else 1))
+    except (InvalidDateError, ValueError, OverflowError) as error:
+        return Found(None, calendar="relative", precision=precision, reason=str(error))
+    return Found(value, calendar=RELATIVE_GREGORIAN, precision=precision)
 
 
 def _period_from(published: datetime.date | None, unit: str, step: int) -> Found:
@@ -1097,6 +1154,14 @@ def _counted(match: Match, published: datetime.date | None) -> Found:
             precision="day",
             kind="range",
             end_value=published,
+        )
+    if when in AHEAD:  # «چهار سال پیش رو»: the four years ahead, from publication
+        return Found(
+            published,
+            calendar="relative",
+            precision="day",
+            kind="range",
+            end_value=published + _approximate(count, unit),
         )
     amount = count * size * sign
     if designator in {"D", "W", "H", "TM", "S"}:
@@ -1397,14 +1462,15 @@ def rules() -> tuple[Rule, ...]:
     relative = _alternation(relative_words)
     units = _alternation(list(UNITS))
     periods = (
-        rf"{_W}(?:(?P<unit>هفته|ماه|سال)(?:{_H}ی)?\s+(?P<when>گذشته|قبل|پیش|جاری|آینده|بعد|آتی|اخیر)"
+        rf"{_W}(?:(?P<unit>هفته|ماه|سال)(?:{_H}ی)?\s+"
+        rf"(?P<when>گذشته|قبل|{_AHEAD}|پیش|جاری|آینده|بعد|آتی|اخیر)(?:\s+(?P<era>{_ERA}))?"
         rf"|(?P<when2>این|همین)\s+(?P<unit2>هفته|ماه|سال)|(?P<word>امسال|پارسال)){_E}"
     )
     counted_when = ("پیش", "قبل", "بعد", "گذشته", "اخیر", "آینده", "دیگر")
     counted = (
         rf"{_W}(?P<count>{_count()}|نیم|چندین|چند|یکی\s+دو|دو\s+سه){_H}(?P<unit>{units})"
         rf"(?:\s*و\s*(?P<half>نیم))?(?:{_H}ی)?\s+"
-        rf"(?P<when>پیش|قبل|بعد(?!\s*از\s*ظهر)|گذشته|اخیر|آینده|دیگر){_E}"
+        rf"(?P<when>{_AHEAD}|پیش|قبل|بعد(?!\s*از\s*ظهر)|گذشته|اخیر|آینده|دیگر){_E}"
     )
     # «پایان سال», «نیمه دوم سال جاری»: the current period, for a part of it
     current = (

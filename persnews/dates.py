@@ -29,6 +29,7 @@ import regex
 from persnews import _patterns
 from persnews._daterules import (
     RANGE_WORDS,
+    RELATIVE_GREGORIAN,
     WEAK_DAY_PARTS,
     Cue,
     Found,
@@ -38,6 +39,7 @@ from persnews._daterules import (
     part_words,
     period_end,
     rules,
+    said_weekday,
     shift_months,
     weekday_mismatch,
     year_of,
@@ -101,7 +103,9 @@ def find_dates(text: str | NormalizedText, *, published: object = None) -> list[
                 value=result.value,
                 end_value=end_value,
                 precision=result.precision,  # type: ignore[arg-type]
-                calendar=result.calendar,  # type: ignore[arg-type]
+                calendar="relative"  # counted on the Gregorian calendar, but relative
+                if result.calendar == RELATIVE_GREGORIAN
+                else result.calendar,  # type: ignore[arg-type]
                 time=result.time,
                 duration=result.duration,
                 rule=hit.rule,
@@ -208,6 +212,9 @@ _RANGE_GAP: Final = _patterns.compile(rf"\s{{0,20}}(?:{RANGE_WORDS})\s*")
 _FROM_BEFORE: Final = _patterns.compile(r"(?<![\w\d])(?:از|طی|بین|در\s+فاصله)\s+\Z")
 _TO_NOW: Final = _patterns.compile(r"\s{0,20}تا[\u200c ]?(?:کنون|اکنون|حالا|به\s+امروز)(?![\w\d])")
 _NEXT_TO: Final = _patterns.compile(r"[\s،,]*(?:[-–]\s*)?")
+#: a day said again in brackets: «روز سه شنبه (۱۹ فروردین ماه)», «۱۹ فروردین (سه شنبه)»
+_BRACKET_OPEN: Final = _patterns.compile(r"\s*\(\s*")
+_BRACKET_CLOSE: Final = _patterns.compile(r"\s*\)")
 _RELATIVE_RULES: Final = frozenset({"relative_day", "weekday", "bare_weekday"})
 
 
@@ -315,19 +322,31 @@ def _merge(norm: str, left: _Hit, right: _Hit, published: datetime.date | None) 
     if _RANGE_GAP.fullmatch(gap) and a.kind in {"date", "time"} and a.kind == b.kind:
         return _range(norm, left, right.end, b.end_value or period_end(b) or b.value, b)
     if not _NEXT_TO.fullmatch(gap):
-        return None
+        closing = _BRACKET_CLOSE.match(norm, right.end) if _BRACKET_OPEN.fullmatch(gap) else None
+        if closing is None or not _same_day_twice(left, right):
+            return None
+        checked = _checked(norm, left, right)  # the bracket closed inside the mention
+        return _Hit(checked.start, closing.end(), checked.rule, checked.found)
     day = {"date", "datetime"}
     if a.kind in day and b.time is not None and a.precision == "day" and a.time is None:
         return _with_time(left, right, left, right)
     if b.kind in day and a.time is not None and b.precision == "day" and b.time is None:
         return _with_time(left, right, right, left)
-    if a.kind == b.kind == "date" and a.precision == b.precision == "day":
-        relative = (left.rule in _RELATIVE_RULES, right.rule in _RELATIVE_RULES)
-        if relative in {(True, False), (False, True)} or (
-            "relative_day" in {left.rule, right.rule} and all(relative)
-        ):
-            return _checked(norm, left, right)
+    if _same_day_twice(left, right):
+        return _checked(norm, left, right)
     return None
+
+
+def _same_day_twice(left: _Hit, right: _Hit) -> bool:
+    """Whether two neighbours name one day twice: a relative day or weekday and a date
+    («روز دوشنبه ۱۲ تیر»), or a relative day and a weekday («امروز دوشنبه»)."""
+    a, b = left.found, right.found
+    if not (a.kind == b.kind == "date" and a.precision == b.precision == "day"):
+        return False
+    relative = (left.rule in _RELATIVE_RULES, right.rule in _RELATIVE_RULES)
+    return relative in {(True, False), (False, True)} or (
+        "relative_day" in {left.rule, right.rule} and all(relative)
+    )
 
 
 def _range(
@@ -376,7 +395,7 @@ def _checked(norm: str, left: _Hit, right: _Hit) -> _Hit:
         relative, other = left, right
     else:
         relative, other = right, left
-    if other.rule in _RELATIVE_RULES:  # «امروز دوشنبه»: the day is today's, the weekday checked
+    if other.rule in _RELATIVE_RULES:  # «امروز دوشنبه»: today's day, said by its weekday
         value, weekday, said = relative.found.value, other.found.weekday, other
     else:  # «امروز دوم شهریور», «یکشنبه‌شب ۹۵.۹.۷»: the written date, checked
         value, weekday, said = other.found.value, relative.found.weekday, relative
@@ -386,7 +405,12 @@ def _checked(norm: str, left: _Hit, right: _Hit) -> _Hit:
         reason=other.found.reason or relative.found.reason,
     )
     words = norm[said.start : said.end]
-    if value is not None and weekday is not None:
+    if value is not None and weekday is not None and other.rule in _RELATIVE_RULES:
+        # the weekday is what the writer wrote; «امروز» is the day the article came out
+        relative_words = norm[relative.start : relative.end]
+        found.value, mismatch = said_weekday(weekday, words, relative_words, value)
+        found.reason = mismatch or found.reason
+    elif value is not None and weekday is not None:
         found.reason = weekday_mismatch(weekday, words, value) or found.reason
     elif value is not None and said.found.value not in (None, value):
         found.reason = f"the text says {words} ({said.found.value}), but the date is {value}"

@@ -203,3 +203,107 @@ def test_a_date_before_the_jalali_era_has_no_jalali_value(text: str) -> None:
     assert date.value.year < 622
     assert date.jalali is None
     assert article.to_dict()["dates"][0]["jalali"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "mention", "value", "end"),
+    [
+        # a relative year or month said to be Gregorian is counted on that calendar
+        ("در سال جاری میلادی", "2020-02-01", "سال جاری میلادی", "2020-01-01", "2020-12-31"),
+        ("در سال گذشته (میلادی)", "2020-02-01", "سال گذشته (میلادی)", "2019-01-01", "2019-12-31"),
+        ("ماه گذشته میلادی", "2020-03-25", "ماه گذشته میلادی", "2020-02-01", "2020-02-29"),
+        (
+            "اواخر سال گذشته میلادی",
+            "2020-02-01",
+            "اواخر سال گذشته میلادی",
+            "2019-09-01",
+            "2019-12-31",
+        ),  # noqa: E501
+        # ... and a Jalali one as before
+        ("سال جاری شمسی", "2020-02-01", "سال جاری شمسی", "2019-03-21", "2020-03-19"),
+        ("سال گذشته", "2020-02-01", "سال گذشته", "2018-03-21", "2019-03-20"),
+    ],
+)
+def test_a_relative_period_on_the_calendar_it_names(
+    text: str, published: str, mention: str, value: str, end: str
+) -> None:
+    (found,) = find_dates(text, published=published)
+    assert (found.text, str(found.value), str(found.end_value)) == (mention, value, end)
+    assert found.calendar == "relative"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "kind", "value", "end"),
+    [
+        # «پیش رو»: ahead, not ago
+        ("در چهار سال پیش رو دیدیم", "چهار سال پیش رو", "range", "2021-11-23", "2025-11-23"),
+        ("در هفته پیش رو", "هفته پیش رو", "date", "2021-11-27", "2021-12-03"),
+        ("در سال پیش روی", "سال پیش روی", "date", "2022-03-21", "2023-03-20"),
+        # «پیش» then a word that begins with «رو»: ago, as before
+        ("سه سال پیش روزنامه نوشت", "سه سال پیش", "date", "2018-03-21", "2019-03-20"),
+        ("هفته پیش", "هفته پیش", "date", "2021-11-13", "2021-11-19"),
+    ],
+)
+def test_ahead_is_not_ago(text: str, mention: str, kind: str, value: str, end: str) -> None:
+    (found,) = find_dates(text, published=PUBLISHED)
+    assert (found.text, found.kind, str(found.value), str(found.end_value)) == (
+        mention,
+        kind,
+        value,
+        end,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "value", "mismatch"),
+    [
+        ("در روز سه شنبه (۲ آذر ۱۴۰۰) گفت", "روز سه شنبه (۲ آذر ۱۴۰۰)", "2021-11-23", False),
+        ("۲ آذر ۱۴۰۰ (سه‌شنبه) گفت", "۲ آذر ۱۴۰۰ (سه‌شنبه)", "2021-11-23", False),
+        ("امروز (سه‌شنبه) گفت", "امروز (سه‌شنبه)", "2021-11-23", False),
+        # «دیروز» is a Monday; the Saturday said with it is two days before: that day
+        ("روز شنبه( دیروز ) گفت", "روز شنبه( دیروز )", "2021-11-20", True),
+        # the written date wins over the weekday, and the disagreement is reported
+        ("روز سه شنبه (۱ آذر ۱۴۰۰) گفت", "روز سه شنبه (۱ آذر ۱۴۰۰)", "2021-11-22", True),
+    ],
+)
+def test_a_day_said_again_in_brackets_is_one_mention(
+    text: str, mention: str, value: str, mismatch: bool
+) -> None:
+    (found,) = find_dates(text, published=PUBLISHED)
+    assert (found.text, str(found.value)) == (mention, value)
+    assert (found.reason is not None) is mismatch
+    assert text[found.start : found.end] == found.text
+
+
+def test_brackets_that_do_not_close_or_hold_no_day_keep_two_mentions() -> None:
+    assert [m.text for m in find_dates("روز سه شنبه (۲ آذر ۱۴۰۰ گفت", published=PUBLISHED)] == [
+        "روز سه شنبه",
+        "۲ آذر ۱۴۰۰",
+    ]
+    assert [m.text for m in find_dates("روز سه شنبه (ساعت ۱۰) گفت", published=PUBLISHED)] == [
+        "روز سه شنبه",
+        "ساعت ۱۰",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "moved"),
+    [
+        ("امروز سه‌شنبه گفت", "2021-11-23", False),  # the publication date's weekday
+        ("امروز دوشنبه گفت", "2021-11-22", True),  # written the day before it came out
+        ("امروز یکشنبه گفت", "2021-11-21", True),  # two days before
+        ("امروزچهارشنبه گفت", "2021-11-24", True),  # a day after (a time in UTC)
+        ("دیروز یکشنبه گفت", "2021-11-21", True),  # «دیروز» is a Monday: one day off
+        ("امروز پنجشنبه گفت", "2021-11-23", False),  # two days after: not moved, reported
+    ],
+)
+def test_a_relative_day_said_with_another_weekday(text: str, value: str, moved: bool) -> None:
+    """The weekday is what the writer wrote; «امروز» is the day the article came out:
+    within two days before it and one after, the weekday names the day."""
+    (found,) = find_dates(text, published=PUBLISHED)
+    assert str(found.value) == value
+    if value == "2021-11-23" and not moved and "سه‌شنبه" in text:
+        assert found.reason is None
+    else:
+        assert found.reason is not None
+        assert ("read as the nearest" in found.reason) is moved
