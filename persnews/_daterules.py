@@ -83,6 +83,11 @@ FUTURE: Final = frozenset({"آینده", "بعد", "دیگر", "آتی"})
 AHEAD: Final = frozenset({"پیشرو", "پیشروی"})
 #: how «پیش رو» is written after a unit (before «پیش» in an alternation)
 _AHEAD: Final = r"پیش\s+روی?(?![\w\d])"
+#: after «قبل», «پیش», «بعد»: not «از», which counts from an event the text names
+#: («چهل و یک سال بعد از انقلاب», «دو روز قبل از انتخابات»), not from publication;
+#: but «از سوی»/«از طرف»/«از جانب» (by) and «از نظر»/«از لحاظ»/«از حیث» (in terms of)
+#: begin what follows: «چند روز قبل از سوی باشگاه», «مدت مشابه سال قبل از نظر وزنی»
+_NOT_FROM: Final = r"(?!\s*از(?![\w\d])(?!\s*(?:سوی|طرف|جانب|نظر|لحاظ|حیث)(?![\w\d])))"
 #: parts of the day, and whether a clock time before them is in the afternoon (written with
 #: a half-space where a space or nothing may stand; looked up folded)
 DAY_PARTS: Final[Mapping[str, bool]] = {
@@ -1102,7 +1107,8 @@ def _relative_period(match: Match, published: datetime.date | None) -> Found:
         step = 1
     else:  # امسال, جاری, این, همین
         step = 0
-    if _era(groups.get("era")) == "gregorian" and unit in {"سال", "ماه"}:
+    era = _era(groups.get("era") or groups.get("era0"))
+    if era == "gregorian" and unit in {"سال", "ماه"}:
         return _gregorian_period(published, unit, step)  # «سال جاری میلادی»
     return _period_from(published, unit, step)
 
@@ -1195,8 +1201,9 @@ def _amount(groups: Mapping[str, str | None]) -> Fraction | None:
     if text in {"چند", "چندین", "یکیدو", "دوسه"}:
         return None
     count = Fraction(1, 2) if text == "نیم" else number_value(groups.get("count") or "")
-    if count is not None and groups.get("half"):
-        count += Fraction(1, 2)
+    for half in ("half0", "half"):  # «شش و نیم سال», «شش سال و نیم»
+        if count is not None and groups.get(half):
+            count += Fraction(1, 2)
     return count
 
 
@@ -1204,7 +1211,7 @@ def _duration(match: Match, published: datetime.date | None) -> Found:
     found = Found(None, calendar="relative", kind="duration")
     parts: dict[str, Fraction] = {}
     for item in _duration_items().finditer(match.groups["whole"] or ""):
-        count = _amount({"count": item["count"], "half": item["half"]})
+        count = _amount({"count": item["count"], "half0": item["half0"], "half": item["half"]})
         if count is None:
             found.reason = "no exact count"
             return found
@@ -1311,7 +1318,7 @@ def _duration_items() -> _patterns.Pattern:
 def _duration_item() -> str:
     units = _alternation(list(UNITS))
     return (
-        rf"(?P<count>{_count()}|نیم|چند){_H}(?P<unit>{units})"
+        rf"(?P<count>{_count()}|نیم|چند)(?:\s*و\s*(?P<half0>نیم))?{_H}(?P<unit>{units})"
         rf"(?:\s*و\s*(?P<half>نیم)(?!{_H}(?:{units})))?"
     )
 
@@ -1455,22 +1462,23 @@ def rules() -> tuple[Rule, ...]:
     a_weekday = keywords(_weekday_words())
     weekday_rule = (
         rf"{_W}(?:(?:روز\s+)?(?P<weekday>{weekday})(?:{_H}(?:شب|صبح|عصر))?(?:{_H}ی)?\s+"
-        rf"(?P<direction>{directions})"
+        rf"(?P<direction>{directions}){_NOT_FROM}"
         rf"|روز\s+(?P<weekday2>{weekday})){_E}"
     )
     relative_words = [*RELATIVE_DAYS, "پس‌فردا", "شب گذشته", "روز گذشته", "امروز صبح"]
     relative = _alternation(relative_words)
     units = _alternation(list(UNITS))
     periods = (
-        rf"{_W}(?:(?P<unit>هفته|ماه|سال)(?:{_H}ی)?\s+"
-        rf"(?P<when>گذشته|قبل|{_AHEAD}|پیش|جاری|آینده|بعد|آتی|اخیر)(?:\s+(?P<era>{_ERA}))?"
+        rf"{_W}(?:(?P<unit>هفته|ماه|سال)(?:{_H}ی)?(?:\s+(?P<era0>{_ERA}))?\s+"
+        rf"(?P<when>گذشته|{_AHEAD}|(?:قبل|پیش|بعد){_NOT_FROM}|جاری|آینده|آتی|اخیر)"
+        rf"(?:\s+(?P<era>{_ERA}))?"
         rf"|(?P<when2>این|همین)\s+(?P<unit2>هفته|ماه|سال)|(?P<word>امسال|پارسال)){_E}"
     )
     counted_when = ("پیش", "قبل", "بعد", "گذشته", "اخیر", "آینده", "دیگر")
     counted = (
-        rf"{_W}(?P<count>{_count()}|نیم|چندین|چند|یکی\s+دو|دو\s+سه){_H}(?P<unit>{units})"
-        rf"(?:\s*و\s*(?P<half>نیم))?(?:{_H}ی)?\s+"
-        rf"(?P<when>{_AHEAD}|پیش|قبل|بعد(?!\s*از\s*ظهر)|گذشته|اخیر|آینده|دیگر){_E}"
+        rf"{_W}(?P<count>{_count()}|نیم|چندین|چند|یکی\s+دو|دو\s+سه)(?:\s*و\s*(?P<half0>نیم))?"
+        rf"{_H}(?P<unit>{units})(?:\s*و\s*(?P<half>نیم))?(?:{_H}ی)?\s+"
+        rf"(?P<when>{_AHEAD}|(?:پیش|قبل|بعد){_NOT_FROM}|گذشته|اخیر|آینده|دیگر){_E}"
     )
     # «پایان سال», «نیمه دوم سال جاری»: the current period, for a part of it
     current = (

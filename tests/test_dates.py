@@ -218,7 +218,7 @@ def test_a_date_before_the_jalali_era_has_no_jalali_value(text: str) -> None:
             "اواخر سال گذشته میلادی",
             "2019-09-01",
             "2019-12-31",
-        ),  # noqa: E501
+        ),
         # ... and a Jalali one as before
         ("سال جاری شمسی", "2020-02-01", "سال جاری شمسی", "2019-03-21", "2020-03-19"),
         ("سال گذشته", "2020-02-01", "سال گذشته", "2018-03-21", "2019-03-20"),
@@ -307,3 +307,49 @@ def test_a_relative_day_said_with_another_weekday(text: str, value: str, moved: 
     else:
         assert found.reason is not None
         assert ("read as the nearest" in found.reason) is moved
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "kind", "value"),
+    [
+        # counted from an event the text names, not from publication: a duration
+        ("چهل و یک سال بعد از انقلاب", "چهل و یک سال", "duration", None),
+        ("دو روز قبل از انتخابات", "دو روز", "duration", None),
+        ("یک هفته پیش از آغاز مسابقات", "یک هفته", "duration", None),
+        ("در ماه قبل از آن", None, None, None),
+        # «از سوی», «از نظر» … begin what follows: still counted from publication
+        ("دو روز قبل از سوی باشگاه اعلام شد", "دو روز قبل", "date", "2021-11-21"),
+        ("مدت مشابه سال قبل از نظر وزنی", "سال قبل", "date", "2020-03-20"),
+        ("دو روز قبل اعلام شد", "دو روز قبل", "date", "2021-11-21"),
+    ],
+)
+def test_counted_from_an_event_is_not_counted_from_publication(
+    text: str, mention: str | None, kind: str | None, value: str | None
+) -> None:
+    found = [m for m in find_dates(text, published=PUBLISHED) if m.kind != "time"]
+    if mention is None:
+        assert found == []
+        return
+    (date,) = found
+    assert (date.text, date.kind) == (mention, kind)
+    assert (None if date.value is None else str(date.value)) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "duration", "value", "end"),
+    [
+        # a half before the unit: «شش و نیم سال»
+        ("شش و نیم سال", "شش و نیم سال", "P6Y6M", None, None),
+        ("یک و نیم ساعت", "یک و نیم ساعت", "PT1H30M", None, None),
+        ("در شش و نیم سال گذشته", "شش و نیم سال گذشته", None, "2015-05-25", "2021-11-23"),
+        # the era between the unit and its word: «سال میلادی گذشته»
+        ("اواخر سال میلادی گذشته", "اواخر سال میلادی گذشته", None, "2020-09-01", "2020-12-31"),
+    ],
+)
+def test_half_before_the_unit_and_era_before_the_word(
+    text: str, mention: str, duration: str | None, value: str | None, end: str | None
+) -> None:
+    (found,) = find_dates(text, published=PUBLISHED)
+    assert (found.text, found.duration) == (mention, duration)
+    assert (None if found.value is None else str(found.value)) == value
+    assert (None if found.end_value is None else str(found.end_value)) == end
