@@ -15,7 +15,7 @@ from typing import Final
 
 import regex
 
-from persnews import _data, _hijri, _patterns
+from persnews import _data, _hazm, _hijri, _patterns
 from persnews._datetext import (
     ERAS,
     WEEKDAYS,
@@ -1069,6 +1069,61 @@ def _future_cues() -> _patterns.Pattern:
     return _patterns.compile(r"(?<!\w)(?:خواهد|خواهند|خواهیم|قرار\s+است|آینده)(?!\w)")
 
 
+#: how many words after a weekday its verb is looked for (past verbs hazm's list does not
+#: know, «لرزاند», «تاکیدکردند», would let a later clause's verb answer)
+_VERB_REACH: Final = 12
+#: personal endings of a present verb («می‌رو» + «ند»)
+_PRESENT_ENDINGS: Final = ("ند", "یم", "ید", "م", "ی", "د", "")
+
+
+@once
+def _words() -> _patterns.Pattern:
+    return _patterns.compile(r"[\p{L}\u200c]+")
+
+
+@once
+def _speech() -> tuple[frozenset[str], frozenset[str]]:
+    """The present stems of verbs that report speech («گو», «افزا»), and the nouns that
+    make compound ones («اعلام» + کن), from data/relation_verbs.tsv: «می‌گوید» after a
+    weekday reports what was said that day, and says nothing of when the rest happens."""
+    _header, rows = _data.table("relation_verbs")
+    stems = {row[1].partition("#")[2] for row in rows if row[0] == "-" and row[2] == "speech"}
+    nouns = {row[0] for row in rows if row[0] != "-" and row[2] == "speech"}
+    return frozenset(stems), frozenset(nouns)
+
+
+def _present_verb_first(rest: str) -> bool:
+    """Whether the first verb of ``rest`` (hazm's verb list knows it) is in the present
+    tense, «می‌» + a present stem («برگزار می‌شود», «می‌توانند … ثبت نام کنند»): news tells
+    what is to come that way and what happened in the past tense («برگزار شد»). A verb
+    of saying («می‌گوید», «اعلام می‌کند») is skipped: it may report a past event."""
+    lexicon = _hazm.lexicon()
+    stems, nouns = _speech()
+    words = _words().findall(rest)[:_VERB_REACH]
+    for index, word in enumerate(words):
+        if word == "که":
+            return False  # a relative clause's verb says nothing of the day
+        if word not in lexicon.verb_forms or word == "است":
+            continue  # «است» ends a perfect («شده است») as often as it is a present
+        prefix, joiner, body = word.partition("\u200c")
+        if not joiner or prefix not in ("می", "نمی"):
+            return False  # a past form («شد», «گفت»), or a subjunctive: not the present
+        stem = next(
+            (
+                body[: len(body) - len(e)]
+                for e in _PRESENT_ENDINGS
+                if body.endswith(e) and body[: len(body) - len(e)] in lexicon.present_stems
+            ),
+            None,
+        )
+        if stem is None:
+            return False  # «می» + a past stem: the past continuous
+        if stem in stems or (index and words[index - 1] in nouns):
+            continue  # «می‌گوید», «اعلام می‌کند»: look on
+        return True
+    return False
+
+
 def _weekday(match: Match, published: datetime.date | None) -> Found:
     groups = match.groups
     index = weekday_keys().get(fold(groups["weekday"] or ""))
@@ -1084,7 +1139,7 @@ def _weekday(match: Match, published: datetime.date | None) -> Found:
         days = (index - here) % 7 or 7
     elif direction in PAST:
         days = -((here - index) % 7 or 7)
-    elif _future_cues().search(match.sentence_rest):
+    elif _future_cues().search(match.sentence_rest) or _present_verb_first(match.sentence_rest):
         days = (index - here) % 7
     else:  # past-tense reporting: the nearest such day not after publication
         days = -((here - index) % 7)

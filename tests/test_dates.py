@@ -353,3 +353,30 @@ def test_half_before_the_unit_and_era_before_the_word(
     assert (found.text, found.duration) == (mention, duration)
     assert (None if found.value is None else str(found.value)) == value
     assert (None if found.end_value is None else str(found.end_value)) == end
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # the first verb after the weekday is in the present: what is to come
+        ("جلسه روز شنبه برگزار می‌شود", "2021-11-27"),
+        ("اولین نفت‌کش روز یکشنبه به ساحل ونزوئلا می‌رسد", "2021-11-28"),
+        ("روز سه شنبه آن را در صحن مطرح می‌کنیم", "2021-11-23"),
+        # ... in the past, or not a present verb: what happened (the nearest day not after)
+        ("جلسه روز شنبه برگزار شد", "2021-11-20"),
+        ("او روز شنبه به تهران می‌رفت", "2021-11-20"),  # «می» + a past stem
+        # a verb of saying reports what was said that day; a relative clause's verb and
+        # a verb more than twelve words on say nothing of the day
+        ("وی روز شنبه می‌گوید جلسه برگزار شد", "2021-11-20"),
+        ("وزیر روز شنبه اعلام می‌کند", "2021-11-20"),
+        ("پمپئو روز شنبه به خبرنگارانی که او را همراهی می‌کنند گفت", "2021-11-20"),
+        (
+            "زلزله روز دوشنبه بالکان را لرزاند و یکی از قدرتمندترین زلزله‌ها در دهه‌های اخیر"
+            " به شمار می‌آید",
+            "2021-11-22",
+        ),
+    ],
+)
+def test_a_bare_weekday_takes_the_tense_of_its_verb(text: str, value: str) -> None:
+    (found,) = find_dates(text, published=PUBLISHED)
+    assert str(found.value) == value
