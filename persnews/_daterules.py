@@ -1072,22 +1072,22 @@ def _future_cues() -> _patterns.Pattern:
 #: how many words after a weekday its verb is looked for (past verbs hazm's list does not
 #: know, «لرزاند», «تاکیدکردند», would let a later clause's verb answer)
 _VERB_REACH: Final = 12
-#: personal endings of a present verb («می‌رو» + «ند»)
-_PRESENT_ENDINGS: Final = ("ند", "یم", "ید", "م", "ی", "د", "")
 
 
 @once
-def _words() -> _patterns.Pattern:
+def _word_tokens() -> _patterns.Pattern:
     return _patterns.compile(r"[\p{L}\u200c]+")
 
 
 @once
 def _speech() -> tuple[frozenset[str], frozenset[str]]:
-    """The present stems of verbs that report speech («گو», «افزا»), and the nouns that
-    make compound ones («اعلام» + کن), from data/relation_verbs.tsv: «می‌گوید» after a
-    weekday reports what was said that day, and says nothing of when the rest happens."""
+    """Every present stem of the verbs that report speech («گو», «گوی», «افزا»), and the
+    nouns that make compound ones («اعلام» + کن), from data/relation_verbs.tsv:
+    «می‌گوید» after a weekday reports what was said that day, and says nothing of when
+    the rest happens."""
     _header, rows = _data.table("relation_verbs")
-    stems = {row[1].partition("#")[2] for row in rows if row[0] == "-" and row[2] == "speech"}
+    simple = {row[1].partition("#")[0] for row in rows if row[0] == "-" and row[2] == "speech"}
+    stems = {stem for past in simple for stem in _hazm.verb_stems().get(past, ())}
     nouns = {row[0] for row in rows if row[0] != "-" and row[2] == "speech"}
     return frozenset(stems), frozenset(nouns)
 
@@ -1099,25 +1099,15 @@ def _present_verb_first(rest: str) -> bool:
     of saying («می‌گوید», «اعلام می‌کند») is skipped: it may report a past event."""
     lexicon = _hazm.lexicon()
     stems, nouns = _speech()
-    words = _words().findall(rest)[:_VERB_REACH]
+    words = _word_tokens().findall(rest)[:_VERB_REACH]
     for index, word in enumerate(words):
         if word == "که":
             return False  # a relative clause's verb says nothing of the day
         if word not in lexicon.verb_forms or word == "است":
             continue  # «است» ends a perfect («شده است») as often as it is a present
-        prefix, joiner, body = word.partition("\u200c")
-        if not joiner or prefix not in ("می", "نمی"):
-            return False  # a past form («شد», «گفت»), or a subjunctive: not the present
-        stem = next(
-            (
-                body[: len(body) - len(e)]
-                for e in _PRESENT_ENDINGS
-                if body.endswith(e) and body[: len(body) - len(e)] in lexicon.present_stems
-            ),
-            None,
-        )
+        stem = lexicon.present_stem(word)
         if stem is None:
-            return False  # «می» + a past stem: the past continuous
+            return False  # a past form («شد», «می‌رفت»), or a subjunctive: not the present
         if stem in stems or (index and words[index - 1] in nouns):
             continue  # «می‌گوید», «اعلام می‌کند»: look on
         return True

@@ -26,6 +26,8 @@ from persnews._data import split_columns
 from persnews._lazy import Keys, keys, once
 
 __all__ = [
+    "PAST_ENDINGS",
+    "PRESENT_ENDINGS",
     "Lexicon",
     "data_dir",
     "hazm_normalizer",
@@ -34,9 +36,9 @@ __all__ = [
     "verb_stems",
 ]
 
-#: personal endings of the past tense (and of the present, minus "د")
-_PAST_ENDINGS = ("م", "ی", "", "یم", "ید", "ند")
-_PRESENT_ENDINGS = ("م", "ی", "د", "یم", "ید", "ند")
+#: personal endings of the past tense (and of the present, minus "د"), by person
+PAST_ENDINGS: Final = ("م", "ی", "", "یم", "ید", "ند")
+PRESENT_ENDINGS: Final = ("م", "ی", "د", "یم", "ید", "ند")
 
 
 @once
@@ -48,6 +50,10 @@ def data_dir() -> Path:
             "persnews needs the hazm package (pip install hazm==0.10.0)", name="hazm"
         )
     return Path(next(iter(spec.submodule_search_locations))) / "data"
+
+
+#: the present endings, longest first (to take «ند» before «د»), and none
+_LONGEST_FIRST: Final = (*sorted(PRESENT_ENDINGS, key=len, reverse=True), "")
 
 
 @attrs.frozen
@@ -84,6 +90,23 @@ class Lexicon:
         """True if ``word`` is in hazm's word list or is a verb form it knows."""
         return word in self.frequency or word in self.verb_forms
 
+    def present_stem(self, word: str) -> str | None:
+        """The present stem of ``word`` if it is «می‌»/«نمی‌» + a present stem + a
+        personal ending (a present tense: «می‌شود» -> «شو»), else None («می‌رفت», the
+        past continuous, has a past stem).
+
+        >>> lexicon().present_stem("می‌شوند"), lexicon().present_stem("می‌رفت")
+        ('شو', None)
+        """
+        prefix, joiner, body = word.partition("\u200c")
+        if not joiner or prefix not in ("می", "نمی"):
+            return None
+        for ending in _LONGEST_FIRST:  # «شوند»: «شو» + «ند», not «شون» + «د»
+            stem = body[: len(body) - len(ending)]
+            if body.endswith(ending) and stem in self.present_stems:
+                return stem
+        return None
+
     def attested(self, word: str) -> bool:
         """True if hazm's word list gives ``word`` a frequency or a part of speech.
 
@@ -101,8 +124,8 @@ def _lines(name: str) -> list[str]:
 def _conjugate(past: str, present: str, second_singular: bool = True) -> set[str]:
     """The simple conjugations of one verb, as hazm's ``Conjugation`` spells them."""
     forms: set[str] = set()
-    past_endings = _PAST_ENDINGS if second_singular else ("م", "", "یم", "ید", "ند")
-    present_endings = _PRESENT_ENDINGS if second_singular else ("م", "د", "یم", "ید", "ند")
+    past_endings = PAST_ENDINGS if second_singular else ("م", "", "یم", "ید", "ند")
+    present_endings = PRESENT_ENDINGS if second_singular else ("م", "د", "یم", "ید", "ند")
     if past:
         simple = {past + ending for ending in past_endings}
         forms |= simple | {"ن" + form for form in simple}
@@ -158,7 +181,7 @@ def lexicon() -> Lexicon:
         past, _, present = line.partition("#")
         forms |= _conjugate(past, present)
         if present:
-            bare |= {present + ending for ending in _PRESENT_ENDINGS}
+            bare |= {present + ending for ending in PRESENT_ENDINGS}
         if frequency.get(past + "ن", 0) > 0:
             glued |= _conjugate(past, present, second_singular=False)
         if present:

@@ -77,9 +77,10 @@ __all__ = ["Relations", "find_relations"]
 T = TypeVar("T")
 
 ZWNJ: Final = "\u200c"
-#: personal endings of the past and present tenses, and the auxiliaries of the perfect
-_PAST_ENDINGS: Final = ("م", "ی", "", "یم", "ید", "ند")
-_PRESENT_ENDINGS: Final = ("م", "ی", "د", "یم", "ید", "ند")
+#: personal endings of the past and present tenses (hazm's conjugation's), and the
+#: auxiliaries of the perfect
+_PAST_ENDINGS: Final = _hazm.PAST_ENDINGS
+_PRESENT_ENDINGS: Final = _hazm.PRESENT_ENDINGS
 _PERFECT: Final = ("ام", "ای", "است", "ایم", "اید", "اند")
 _PAST_PERFECT: Final = ("بودم", "بودی", "بود", "بودیم", "بودید", "بودند")
 _FUTURE: Final = ("خواهم", "خواهی", "خواهد", "خواهیم", "خواهید", "خواهند")
