@@ -137,26 +137,9 @@ def articles(count: int) -> list[str]:
     return texts
 
 
-def startup(which: str, runs: int) -> float:
-    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
-    env["PYTHONPYCACHEPREFIX"] = str(ROOT / "bench-results" / "pycache")
-    times = []
-    for _ in range(runs + 1):  # the first fills the bytecode cache
-        out = subprocess.run(
-            [sys.executable, "-c", STARTUP, which],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        times.append(float(out.stdout))
-    return sorted(times[1:])[len(times[1:]) // 2]
-
-
 def _fresh(script: str, *args: str) -> str:
-    """The output of ``script`` in a fresh interpreter, bytecode cached as for
-    :func:`startup`."""
+    """The output of ``script`` in a fresh interpreter, its bytecode cached in
+    bench-results/pycache (the first run of a script fills the cache)."""
     env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
     env["PYTHONPYCACHEPREFIX"] = str(ROOT / "bench-results" / "pycache")
     out = subprocess.run(
@@ -170,14 +153,22 @@ def _fresh(script: str, *args: str) -> str:
     return out.stdout
 
 
+def _median(values: list[float]) -> float:
+    return sorted(values)[len(values) // 2]
+
+
+def startup(which: str, runs: int) -> float:
+    _fresh(STARTUP, which)  # fills the bytecode cache
+    return _median([float(_fresh(STARTUP, which)) for _ in range(runs)])
+
+
 def startup_parts(runs: int) -> dict[str, float]:
     """Seconds of each stage of :data:`PARTS`, the median of ``runs`` fresh
     interpreters (after one that fills the bytecode cache)."""
     _fresh(PARTS)
     measured = [json.loads(_fresh(PARTS)) for _ in range(runs)]
     return {
-        name: sorted(run[index] for run in measured)[runs // 2]
-        for index, name in enumerate(PART_NAMES)
+        name: _median([run[index] for run in measured]) for index, name in enumerate(PART_NAMES)
     }
 
 
@@ -191,8 +182,7 @@ def startup_with_caches(texts: list[str], runs: int) -> float:
     sample.write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
     _fresh(MAKE_CACHES, str(sample), str(patterns), str(lexicon))
     _fresh(CACHED, str(patterns), str(lexicon))
-    times = sorted(float(_fresh(CACHED, str(patterns), str(lexicon))) for _ in range(runs))
-    return times[runs // 2]
+    return _median([float(_fresh(CACHED, str(patterns), str(lexicon))) for _ in range(runs)])
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -12,7 +12,7 @@ import pytest
 from conftest import shared_path
 from hypothesis import given
 from hypothesis import strategies as st
-from test_nowruz_table import JDATETIME_DIFFERS
+from test_nowruz_table import JDATETIME_DIFFERS, _to_jalali, table_rows
 
 from persnews import (
     HijriDate,
@@ -263,18 +263,15 @@ def test_outside_the_table() -> None:
         JalaliDate(3000, 12, 29) + datetime.timedelta(days=400)
 
 
-def _by_bisection(ordinal: int) -> tuple[int, int, int] | None:
-    """A day's Jalali date found from the Nowruz table by bisection (None outside it),
+def _independent(ordinal: int) -> tuple[int, int, int] | None:
+    """A day's Jalali date worked out from the Nowruz table file by
+    test_nowruz_table's own converter (None outside 1 Farvardin 1 .. the end of 3000),
     independently of the bucket lookups ``to_jalali`` uses."""
-    from bisect import bisect_right
-
-    table = cal._table()
-    index = bisect_right(table.ordinals, ordinal) - 1
-    if not 0 <= index < len(table.leap):
-        return None
-    day_of_year = ordinal - table.ordinals[index]
-    month = next(m for m in range(12, 0, -1) if cal._BEFORE[m] <= day_of_year)
-    return table.first + index, month, day_of_year - cal._BEFORE[month] + 1
+    rows = table_rows()
+    last = rows[3000]
+    end = last.nowruz + datetime.timedelta(days=365 + last.leap)
+    day = datetime.date.fromordinal(ordinal)
+    return _to_jalali(rows, day) if rows[1].nowruz <= day < end else None
 
 
 def test_to_jalali_at_every_edge() -> None:
@@ -295,7 +292,7 @@ def test_to_jalali_at_every_edge() -> None:
     ]
     for ordinal in ordinals:
         day = datetime.date.fromordinal(ordinal)
-        expected = _by_bisection(ordinal)
+        expected = _independent(ordinal)
         if expected is None:
             with pytest.raises(UnsupportedDateError):
                 cal.to_jalali(day)
@@ -306,9 +303,9 @@ def test_to_jalali_at_every_edge() -> None:
 
 @given(st.dates())
 def test_to_jalali_of_any_date(day: datetime.date) -> None:
-    """Any date ``datetime.date`` can hold: the bisection's answer, or
+    """Any date ``datetime.date`` can hold: the Nowruz table file's answer, or
     UnsupportedDateError outside the table (never a wrong year from a bucket)."""
-    expected = _by_bisection(day.toordinal())
+    expected = _independent(day.toordinal())
     if expected is None:
         with pytest.raises(UnsupportedDateError):
             cal.to_jalali(day)

@@ -8,6 +8,7 @@ importlib.resources, not through persnews.calendar, so they check the data itsel
 from __future__ import annotations
 
 import datetime
+import functools
 import itertools
 from importlib.resources import files
 from typing import NamedTuple
@@ -48,8 +49,9 @@ def _text() -> str:
     return (files("persnews") / "data" / "nowruz.tsv").read_text(encoding="utf-8")
 
 
-@pytest.fixture(scope="module")
-def rows() -> dict[int, Row]:
+@functools.cache
+def table_rows() -> dict[int, Row]:
+    """The rows of persnews/data/nowruz.tsv, read here, by year."""
     lines = [line for line in _text().splitlines() if line and not line.startswith("#")]
     table = {}
     for line in lines[1:]:
@@ -57,6 +59,11 @@ def rows() -> dict[int, Row]:
         day = datetime.date.fromisoformat(nowruz)
         table[int(year)] = Row(int(year), day, int(leap), float(margin), int(provisional))
     return table
+
+
+@pytest.fixture(scope="module")
+def rows() -> dict[int, Row]:
+    return table_rows()
 
 
 def _to_gregorian(rows: dict[int, Row], year: int, month: int, day: int) -> datetime.date:
@@ -67,7 +74,8 @@ def _to_gregorian(rows: dict[int, Row], year: int, month: int, day: int) -> date
 
 
 def _to_jalali(rows: dict[int, Row], day: datetime.date) -> tuple[int, int, int]:
-    year = day.year - 621 - (day < rows[day.year - 621].nowruz)
+    following = rows.get(day.year - 621)  # none after 3000: a day before its Nowruz
+    year = day.year - 621 - (following is None or day < following.nowruz)
     days = (day - rows[year].nowruz).days
     month = max(m for m in range(1, 13) if MONTH_STARTS[m] <= days)
     return year, month, days - MONTH_STARTS[month] + 1
